@@ -1,0 +1,67 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let swiftSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+]
+
+let package = Package(
+    name: "swift-durable-functions",
+    platforms: [.macOS(.v15)],
+    products: [
+        .library(name: "DurableModel", targets: ["DurableModel"]),
+        .library(name: "Durable", targets: ["Durable"]),
+        .library(name: "DurableServer", targets: ["DurableServer"]),
+        .library(name: "DurableTesting", targets: ["DurableTesting"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.0"),
+        .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
+    ],
+    targets: [
+        // Wire types shared by the SDK and the service: exact AWS JSON, no I/O.
+        .target(name: "DurableModel", swiftSettings: swiftSettings),
+        // The SDK: DurableFunction, DurableContext and the replay runtime.
+        .target(
+            name: "Durable",
+            dependencies: [
+                "DurableModel",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        // The service core: engine, stores, scheduler, invokers.
+        .target(
+            name: "DurableServer",
+            dependencies: [
+                "DurableModel",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        // The test kit: the real engine on an in-memory store with a manual clock.
+        .target(
+            name: "DurableTesting",
+            dependencies: ["Durable", "DurableServer", "DurableModel"],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "OrderProcessing",
+            dependencies: ["Durable"],
+            path: "Examples/OrderProcessing/Sources",
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(name: "DurableModelTests", dependencies: ["DurableModel"], swiftSettings: swiftSettings),
+        .testTarget(name: "DurableTests", dependencies: ["Durable", "DurableTesting"], swiftSettings: swiftSettings),
+        .testTarget(name: "DurableServerTests", dependencies: ["DurableServer", "DurableModel"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "OrderProcessingTests",
+            dependencies: ["OrderProcessing", "DurableTesting"],
+            path: "Examples/OrderProcessing/Tests",
+            swiftSettings: swiftSettings
+        ),
+    ]
+)
