@@ -1,0 +1,69 @@
+import Foundation
+import Synchronization
+
+/// The systems the order workflow calls; each is a protocol so tests and demos can supply their own.
+public struct OrderServices: Sendable {
+    /// Reserves stock.
+    public var inventory: any InventoryService
+    /// Charges the customer.
+    public var payments: any PaymentService
+    /// Asks the warehouse to ship and to call back.
+    public var shipping: any ShippingService
+    /// Tells the customer.
+    public var notifier: any NotificationService
+
+    /// Creates the set of services.
+    public init(inventory: any InventoryService, payments: any PaymentService, shipping: any ShippingService, notifier: any NotificationService) {
+        self.inventory = inventory
+        self.payments = payments
+        self.shipping = shipping
+        self.notifier = notifier
+    }
+
+    /// In-memory stand-ins that always succeed, used by `durable serve`'s demo function.
+    public static var demo: OrderServices {
+        let log = DemoLog()
+        return OrderServices(inventory: log, payments: log, shipping: log, notifier: log)
+    }
+}
+
+/// Reserves stock for an order.
+public protocol InventoryService: Sendable {
+    /// Reserves `quantity` of `sku`, or throws `OutOfStockError`.
+    func reserve(sku: String, quantity: Int) async throws -> Reservation
+}
+
+/// Takes payment.
+public protocol PaymentService: Sendable {
+    /// Charges the order; `attempt` is 1-based.
+    func charge(orderId: String, amountCents: Int, attempt: Int) async throws -> Payment
+}
+
+/// Arranges shipping.
+public protocol ShippingService: Sendable {
+    /// Asks the warehouse to ship and to complete `callbackId` when it has.
+    func requestShipment(orderId: String, reservationId: String, callbackId: String) async throws
+}
+
+/// Notifies the customer.
+public protocol NotificationService: Sendable {
+    /// Sends `message` about `orderId`.
+    func notify(orderId: String, message: String) async throws
+}
+
+/// The demo services: stock of anything but the SKU `OUT-OF-STOCK`, payments that succeed.
+final class DemoLog: InventoryService, PaymentService, ShippingService, NotificationService {
+    func reserve(sku: String, quantity: Int) async throws -> Reservation {
+        if sku == "OUT-OF-STOCK" { throw OutOfStockError(sku: sku, requested: quantity, available: 0) }
+        return Reservation(reservationId: "res-\(sku)-\(quantity)")
+    }
+    func charge(orderId: String, amountCents: Int, attempt: Int) async throws -> Payment {
+        Payment(paymentId: "pay-\(orderId)")
+    }
+    func requestShipment(orderId: String, reservationId: String, callbackId: String) async throws {
+        print("shipping requested for \(orderId); confirm with: durable callback succeed \(callbackId) --result '{\"trackingNumber\":\"1Z999\"}'")
+    }
+    func notify(orderId: String, message: String) async throws {
+        print(message)
+    }
+}
