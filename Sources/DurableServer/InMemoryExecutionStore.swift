@@ -1,0 +1,179 @@
+import DurableModel
+import Foundation
+import Synchronization
+
+/// An `ExecutionStore` in process memory, for tests and single-process development.
+public final class InMemoryExecutionStore: ExecutionStore, Sendable {
+    private struct Execution {
+        var record: ExecutionRecord
+        var operations: [String: StoredOperation] = [:]
+        var events: [HistoryEvent] = []
+    }
+
+    private struct State {
+        var executions: [String: Execution] = [:]
+        var names: [String: String] = [:]
+        var timers: [TimerKey: DurableTimer] = [:]
+        var callbacks: [String: CallbackIndexEntry] = [:]
+    }
+
+    private let state = Mutex(State())
+
+    /// Creates an empty store.
+    public init() {}
+
+    private static func nameKey(_ function: String, _ name: String) -> String { function + "\u{0}" + name }
+
+    /// Stores a new execution unless its ARN or (function, name) is taken.
+    public func createExecution(_ record: ExecutionRecord, operations: [StoredOperation], events: [HistoryEvent],
+                                timers: [DurableTimer]) async throws -> CreateExecutionOutcome {
+        state.withLock { state in
+            if let existing = state.executions[record.arn] { return .existing(existing.record) }
+            let key = Self.nameKey(record.functionName, record.executionName)
+            if let arn = state.names[key], let existing = state.executions[arn] { return .existing(existing.record) }
+            var execution = Execution(record: record)
+            for op in operations { execution.operations[op.id] = op }
+            execution.events = events
+            state.executions[record.arn] = execution
+            state.names[key] = record.arn
+            for timer in timers { state.timers[timer.key] = timer }
+            return .created(record)
+        }
+    }
+
+    /// The execution with this ARN.
+    public func execution(arn: String) async throws -> ExecutionRecord? {
+        state.withLock { $0.executions[arn]?.record }
+    }
+
+    /// The execution of `functionName` called `executionName`.
+    public func execution(functionName: String, executionName: String) async throws -> ExecutionRecord? {
+        state.withLock { state in
+            state.names[Self.nameKey(functionName, executionName)].flatMap { state.executions[$0]?.record }
+        }
+    }
+
+    /// The execution's operations in start order.
+    public func operations(executionArn: String) async throws -> [StoredOperation] {
+        try await operations(executionArn: executionArn, changedAfter: Int.min)
+    }
+
+    /// The execution's operations changed after `sequence`, in start order.
+    public func operations(executionArn: String, changedAfter sequence: Int) async throws -> [StoredOperation] {
+        state.withLock { state in
+            (state.executions[executionArn]?.operations.values ?? [:].values)
+                .filter { $0.sequence > sequence }
+                .sorted { $0.position < $1.position }
+        }
+    }
+
+    /// Applies a mutation under the version check.
+    public func commit(_ mutation: ExecutionMutation) async throws -> ExecutionRecord {
+        let arn = mutation.record.arn
+        return try state.withLock { state throws(ExecutionStoreError) -> ExecutionRecord in
+            guard var execution = state.executions[arn] else { throw .executionNotFound(arn: arn) }
+            guard execution.record.version == mutation.record.version else {
+                throw .versionConflict(arn: arn, expected: mutation.record.version, actual: execution.record.version)
+            }
+            var next = (execution.events.last?.eventId ?? 0) + 1
+            for event in mutation.events {
+                guard event.eventId == next else { throw .eventIdGap(arn: arn, expected: next, got: event.eventId) }
+                next += 1
+            }
+            var record = mutation.record
+            record.version += 1
+            execution.record = record
+            for op in mutation.operations { execution.operations[op.id] = op }
+            execution.events.append(contentsOf: mutation.events)
+            state.executions[arn] = execution
+            for key in mutation.disarmTimers { state.timers.removeValue(forKey: key) }
+            for timer in mutation.armTimers { state.timers[timer.key] = timer }
+            for entry in mutation.callbacks { state.callbacks[entry.callbackId] = entry }
+            return record
+        }
+    }
+
+    /// Events following `eventId` in the given direction.
+    public func events(executionArn: String, after eventId: Int?, limit: Int, reverse: Bool) async throws -> [HistoryEvent] {
+        state.withLock { state in
+            let all = state.executions[executionArn]?.events ?? []
+            if reverse {
+                let bound = eventId ?? Int.max
+                return Array(all.reversed().filter { $0.eventId < bound }.prefix(limit))
+            }
+            let bound = eventId ?? 0
+            return Array(all.filter { $0.eventId > bound }.prefix(limit))
+        }
+    }
+
+    /// One page of a function's executions.
+    public func listExecutions(_ query: ExecutionListQuery) async throws -> ExecutionRecordPage {
+        let cursor: ListCursor?
+        if let marker = query.marker, !marker.isEmpty {
+            guard let decoded = ListCursor(marker: marker) else { throw DurableServiceError.invalidParameter("Invalid marker") }
+            cursor = decoded
+        } else {
+            cursor = nil
+        }
+        return state.withLock { state in
+            var rows = state.executions.values.map(\.record).filter { r in
+                r.functionName == query.functionName
+                    && (query.qualifier.map { $0 == r.qualifier } ?? true)
+                    && (query.executionName.map { $0 == r.executionName } ?? true)
+                    && (query.statuses.isEmpty || query.statuses.contains(r.status))
+                    && (query.startedAfter.map { r.startTimestamp > $0 } ?? true)
+                    && (query.startedBefore.map { r.startTimestamp < $0 } ?? true)
+            }
+            rows.sort { ListCursor(record: $0) < ListCursor(record: $1) }
+            if query.reverseOrder { rows.reverse() }
+            if let cursor {
+                rows = rows.filter { query.reverseOrder ? ListCursor(record: $0) < cursor : cursor < ListCursor(record: $0) }
+            }
+            let page = Array(rows.prefix(query.pageSize))
+            let next = rows.count > page.count ? page.last.map { ListCursor(record: $0).marker } : nil
+            return ExecutionRecordPage(records: page, nextMarker: next)
+        }
+    }
+
+    /// Timers due at `now`, earliest first.
+    public func dueTimers(at now: Date, limit: Int) async throws -> [DurableTimer] {
+        state.withLock { state in
+            Array(state.timers.values.filter { $0.dueAt <= now }.sorted { $0.dueAt < $1.dueAt }.prefix(limit))
+        }
+    }
+
+    /// The earliest armed timer's due date.
+    public func nextTimerDate() async throws -> Date? {
+        state.withLock { $0.timers.values.map(\.dueAt).min() }
+    }
+
+    /// Resolves a callback id.
+    public func callback(id: String) async throws -> CallbackIndexEntry? {
+        state.withLock { $0.callbacks[id] }
+    }
+
+    /// RUNNING executions with a queued or running invocation.
+    public func executionsAwaitingInvocation() async throws -> [ExecutionRecord] {
+        state.withLock { state in
+            state.executions.values.map(\.record)
+                .filter { $0.status == .running && $0.invocationPhase != .idle }
+                .sorted { $0.startTimestamp < $1.startTimestamp }
+        }
+    }
+
+    /// Deletes closed executions past retention.
+    public func purgeClosedExecutions(before now: Date) async throws -> Int {
+        state.withLock { state in
+            let doomed = state.executions.values.map(\.record).filter { r in
+                r.status.isTerminal && (r.purgeAfter.map { $0 <= now } ?? false)
+            }
+            for record in doomed {
+                state.executions.removeValue(forKey: record.arn)
+                state.names.removeValue(forKey: Self.nameKey(record.functionName, record.executionName))
+                state.timers = state.timers.filter { $0.key.executionArn != record.arn }
+                state.callbacks = state.callbacks.filter { $0.value.executionArn != record.arn }
+            }
+            return doomed.count
+        }
+    }
+}
