@@ -13,11 +13,18 @@ let package = Package(
         .library(name: "Durable", targets: ["Durable"]),
         .library(name: "DurableServer", targets: ["DurableServer"]),
         .library(name: "DurableTesting", targets: ["DurableTesting"]),
+        .library(name: "DurableHTTP", targets: ["DurableHTTP"]),
+        .library(name: "DurableClient", targets: ["DurableClient"]),
+        .executable(name: "durable", targets: ["durable"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.0"),
         .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
+        .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.0"),
+        .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.0"),
     ],
     targets: [
         // Wire types shared by the SDK and the service: exact AWS JSON, no I/O.
@@ -45,7 +52,7 @@ let package = Package(
         // The test kit: the real engine on an in-memory store with a manual clock.
         .target(
             name: "DurableTesting",
-            dependencies: ["Durable", "DurableServer", "DurableModel"],
+            dependencies: ["Durable", "DurableServer", "DurableModel", "DurableHosting"],
             swiftSettings: swiftSettings
         ),
         .target(
@@ -54,9 +61,47 @@ let package = Package(
             path: "Examples/OrderProcessing/Sources",
             swiftSettings: swiftSettings
         ),
+        // Hosting Swift durable functions in a process that runs the engine.
+        .target(name: "DurableHosting", dependencies: ["Durable", "DurableServer"], swiftSettings: swiftSettings),
+        // The AWS Lambda durable-execution HTTP API over the engine (Hummingbird).
+        .target(
+            name: "DurableHTTP",
+            dependencies: [
+                "DurableServer", "DurableModel",
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        // A client of that HTTP API (AsyncHTTPClient).
+        .target(
+            name: "DurableClient",
+            dependencies: ["DurableModel", .product(name: "AsyncHTTPClient", package: "async-http-client")],
+            swiftSettings: swiftSettings
+        ),
+        // The `durable` command: serve, invoke, executions, history, callback, stop.
+        .executableTarget(
+            name: "durable",
+            dependencies: [
+                "DurableHTTP", "DurableClient", "DurableHosting", "DurableSQLite", "DurableServer", "OrderProcessing",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         .testTarget(name: "DurableModelTests", dependencies: ["DurableModel"], swiftSettings: swiftSettings),
         .testTarget(name: "DurableTests", dependencies: ["Durable", "DurableTesting"], swiftSettings: swiftSettings),
         .testTarget(name: "DurableServerTests", dependencies: ["DurableServer", "DurableModel"], swiftSettings: swiftSettings),
+        // The SQLite execution store: one row per execution, operation, event, timer and callback.
+        .target(
+            name: "DurableSQLite",
+            dependencies: ["DurableServer", "DurableModel", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "DurableSQLiteTests",
+            dependencies: ["DurableSQLite", "DurableServer", "DurableModel"],
+            swiftSettings: swiftSettings
+        ),
         .testTarget(
             name: "OrderProcessingTests",
             dependencies: ["OrderProcessing", "DurableTesting"],
