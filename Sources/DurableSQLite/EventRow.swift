@@ -1,0 +1,25 @@
+import DurableModel
+import GRDB
+
+/// Maps a `HistoryEvent` to its `events` row and back.
+enum EventRow {
+    // A plain INSERT: commit checked the ids continue the history, so a duplicate is a bug to surface.
+    static let insertSQL = "INSERT INTO events (execution_arn, event_id, event) VALUES (?, ?, ?)"
+    static let lastEventIdSQL = "SELECT MAX(event_id) FROM events WHERE execution_arn = ?"
+    static let selectForwardSQL = """
+        SELECT event FROM events WHERE execution_arn = ? AND event_id > ? ORDER BY event_id LIMIT ?
+        """
+    static let selectReverseSQL = """
+        SELECT event FROM events WHERE execution_arn = ? AND event_id < ? ORDER BY event_id DESC LIMIT ?
+        """
+
+    /// The arguments of `insertSQL`.
+    static func arguments(_ event: HistoryEvent, executionArn: String) throws -> StatementArguments {
+        [executionArn, event.eventId, try StoreJSON.encode(event)]
+    }
+
+    /// Decodes the `event` column.
+    static func event(_ json: String) throws -> HistoryEvent {
+        try StoreJSON.decode(HistoryEvent.self, from: json)
+    }
+}

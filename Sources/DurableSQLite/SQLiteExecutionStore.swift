@@ -1,0 +1,255 @@
+import DurableModel
+import DurableServer
+import Foundation
+import GRDB
+
+/// An `ExecutionStore` in a SQLite file: one row per execution, operation, event, timer and callback id.
+///
+/// Every write runs in one IMMEDIATE transaction, so a commit is atomic and never rewrites more than
+/// the rows its mutation names. Reads run concurrently with writes on WAL snapshots.
+public final class SQLiteExecutionStore: ExecutionStore, Sendable {
+    private let writer: any DatabaseWriter
+
+    /// Opens (creating it and its directories if needed) the store at `path` and migrates its schema.
+    public convenience init(path: String, busyTimeout: TimeInterval = 5) throws {
+        let directory = URL(fileURLWithPath: path).deletingLastPathComponent()
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        // DatabasePool puts the file in WAL mode: readers see snapshots while the single writer commits.
+        try self.init(writer: DatabasePool(path: path, configuration: Self.configuration(busyTimeout: busyTimeout)))
+    }
+
+    /// Creates a store in process memory (a private SQLite database), for tests.
+    public static func makeInMemory() throws -> SQLiteExecutionStore {
+        try SQLiteExecutionStore(writer: DatabaseQueue(configuration: configuration(busyTimeout: 5)))
+    }
+
+    private init(writer: any DatabaseWriter) throws {
+        self.writer = writer
+        try SQLiteSchema.migrator.migrate(writer)
+    }
+
+    private static func configuration(busyTimeout: TimeInterval) -> Configuration {
+        var config = Configuration()
+        config.label = "DurableSQLite"
+        config.foreignKeysEnabled = true
+        // Another process on the same file holds the write lock briefly; wait for it rather than fail.
+        config.busyMode = .timeout(busyTimeout)
+        config.prepareDatabase { db in
+            // FULL fsyncs the WAL on every commit. The engine acknowledges a checkpoint to the handler
+            // once `commit` returns, so that commit must survive a power cut; WAL's usual NORMAL only
+            // survives a process crash.
+            try db.execute(sql: "PRAGMA synchronous = FULL")
+        }
+        return config
+    }
+
+    /// Closes the database; the store must not be used afterwards.
+    public func close() throws {
+        try writer.close()
+    }
+
+    // MARK: - Writes
+
+    /// Stores a new execution unless its ARN or (function, name) is taken.
+    public func createExecution(_ record: ExecutionRecord, operations: [StoredOperation], events: [HistoryEvent],
+                                timers: [DurableTimer]) async throws -> CreateExecutionOutcome {
+        try await writeImmediately { db in
+            if let existing = try ExecutionRow.fetchOne(db.cachedStatement(sql: ExecutionRow.selectByArnSQL),
+                                                        arguments: [record.arn]) {
+                return .existing(existing)
+            }
+            if let existing = try ExecutionRow.fetchOne(db.cachedStatement(sql: ExecutionRow.selectByNameSQL),
+                                                        arguments: [record.functionName, record.executionName]) {
+                return .existing(existing)
+            }
+            try db.cachedStatement(sql: ExecutionRow.insertSQL).execute(arguments: ExecutionRow.arguments(record))
+            try Self.write(operations: operations, events: events, armTimers: timers, executionArn: record.arn, db)
+            return .created(record)
+        }
+    }
+
+    /// Applies a mutation under the version check, in one transaction.
+    public func commit(_ mutation: ExecutionMutation) async throws -> ExecutionRecord {
+        try await writeImmediately { db in
+            let arn = mutation.record.arn
+            guard let stored = try Int.fetchOne(db.cachedStatement(sql: ExecutionRow.selectVersionSQL), arguments: [arn]) else {
+                throw ExecutionStoreError.executionNotFound(arn: arn)
+            }
+            guard stored == mutation.record.version else {
+                throw ExecutionStoreError.versionConflict(arn: arn, expected: mutation.record.version, actual: stored)
+            }
+            // Same rule as the in-memory store: new ids follow the last stored event, whatever the record says.
+            var next = (try Int.fetchOne(db.cachedStatement(sql: EventRow.lastEventIdSQL), arguments: [arn]) ?? 0) + 1
+            for event in mutation.events {
+                guard event.eventId == next else {
+                    throw ExecutionStoreError.eventIdGap(arn: arn, expected: next, got: event.eventId)
+                }
+                next += 1
+            }
+            var record = mutation.record
+            record.version += 1
+            try db.cachedStatement(sql: ExecutionRow.updateSQL).execute(arguments: ExecutionRow.arguments(record))
+            // Disarm before arming, as the in-memory store does, so a mutation may re-arm a key it disarms.
+            let disarm = try db.cachedStatement(sql: TimerRow.deleteSQL)
+            for key in mutation.disarmTimers { try disarm.execute(arguments: TimerRow.keyArguments(key)) }
+            try Self.write(operations: mutation.operations, events: mutation.events, armTimers: mutation.armTimers,
+                           executionArn: arn, db)
+            let index = try db.cachedStatement(sql: CallbackRow.upsertSQL)
+            for entry in mutation.callbacks { try index.execute(arguments: CallbackRow.arguments(entry)) }
+            return record
+        }
+    }
+
+    /// Deletes closed executions past retention, with all their rows.
+    public func purgeClosedExecutions(before now: Date) async throws -> Int {
+        try await writeImmediately { db in
+            let arns = try String.fetchAll(db, sql: """
+                SELECT arn FROM executions
+                WHERE purge_after IS NOT NULL AND purge_after <= ? AND status <> ?
+                """, arguments: [now.columnSeconds, ExecutionStatus.running.rawValue])
+            let timers = try db.cachedStatement(sql: TimerRow.deleteForExecutionSQL)
+            let callbacks = try db.cachedStatement(sql: CallbackRow.deleteForExecutionSQL)
+            let execution = try db.cachedStatement(sql: "DELETE FROM executions WHERE arn = ?")
+            for arn in arns {
+                try timers.execute(arguments: [arn])
+                try callbacks.execute(arguments: [arn])
+                // Operations and events go with the row (ON DELETE CASCADE).
+                try execution.execute(arguments: [arn])
+            }
+            return arns.count
+        }
+    }
+
+    private static func write(operations: [StoredOperation], events: [HistoryEvent], armTimers: [DurableTimer],
+                              executionArn arn: String, _ db: Database) throws {
+        if !operations.isEmpty {
+            let upsert = try db.cachedStatement(sql: OperationRow.upsertSQL)
+            for op in operations { try upsert.execute(arguments: OperationRow.arguments(op, executionArn: arn)) }
+        }
+        if !events.isEmpty {
+            let insert = try db.cachedStatement(sql: EventRow.insertSQL)
+            for event in events { try insert.execute(arguments: EventRow.arguments(event, executionArn: arn)) }
+        }
+        if !armTimers.isEmpty {
+            let arm = try db.cachedStatement(sql: TimerRow.upsertSQL)
+            for timer in armTimers { try arm.execute(arguments: TimerRow.arguments(timer)) }
+        }
+    }
+
+    /// Runs `body` in an IMMEDIATE transaction.
+    ///
+    /// IMMEDIATE takes the write lock up front: a DEFERRED transaction that reads the version and then
+    /// writes could find another process committed in between and fail with SQLITE_BUSY at once, without
+    /// the busy timeout applying.
+    private func writeImmediately<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
+        try await writer.writeWithoutTransaction { db in
+            var result: T?
+            try db.inTransaction(.immediate) {
+                result = try body(db)
+                return .commit
+            }
+            // inTransaction returns only after running the closure to completion or rethrowing.
+            return result!
+        }
+    }
+
+    // MARK: - Reads
+
+    /// The execution with this ARN.
+    public func execution(arn: String) async throws -> ExecutionRecord? {
+        try await writer.read { db in
+            try ExecutionRow.fetchOne(db.cachedStatement(sql: ExecutionRow.selectByArnSQL), arguments: [arn])
+        }
+    }
+
+    /// The execution of `functionName` called `executionName`.
+    public func execution(functionName: String, executionName: String) async throws -> ExecutionRecord? {
+        try await writer.read { db in
+            try ExecutionRow.fetchOne(db.cachedStatement(sql: ExecutionRow.selectByNameSQL),
+                                      arguments: [functionName, executionName])
+        }
+    }
+
+    /// The execution's operations in start order.
+    public func operations(executionArn: String) async throws -> [StoredOperation] {
+        try await writer.read { db in
+            try Row.fetchAll(db.cachedStatement(sql: OperationRow.selectAllSQL), arguments: [executionArn])
+                .map(OperationRow.operation)
+        }
+    }
+
+    /// The execution's operations changed after `sequence`, in start order.
+    public func operations(executionArn: String, changedAfter sequence: Int) async throws -> [StoredOperation] {
+        try await writer.read { db in
+            try Row.fetchAll(db.cachedStatement(sql: OperationRow.selectChangedAfterSQL), arguments: [executionArn, sequence])
+                .map(OperationRow.operation)
+        }
+    }
+
+    /// Up to `limit` events following `eventId` (exclusive) in the given direction.
+    public func events(executionArn: String, after eventId: Int?, limit: Int, reverse: Bool) async throws -> [HistoryEvent] {
+        // A negative LIMIT means "no limit" to SQLite; the in-memory store returns nothing.
+        let limit = max(limit, 0)
+        return try await writer.read { db in
+            let statement = try db.cachedStatement(sql: reverse ? EventRow.selectReverseSQL : EventRow.selectForwardSQL)
+            let bound = eventId ?? (reverse ? Int.max : 0)
+            return try String.fetchAll(statement, arguments: [executionArn, bound, limit]).map(EventRow.event)
+        }
+    }
+
+    /// One page of a function's executions, ordered by start time (ms) then ARN.
+    public func listExecutions(_ query: ExecutionListQuery) async throws -> ExecutionRecordPage {
+        var cursor: ExecutionListMarker?
+        if let marker = query.marker, !marker.isEmpty {
+            guard let decoded = ExecutionListMarker(marker: marker) else {
+                throw DurableServiceError.invalidParameter("Invalid marker")
+            }
+            cursor = decoded
+        }
+        let request = ExecutionListRequest(query: query, cursor: cursor)
+        return try await writer.read { db in
+            // One row beyond the page tells whether there is a next page.
+            let rows = try Row.fetchAll(db.cachedStatement(sql: request.sql), arguments: request.arguments)
+            let page = Array(rows.prefix(query.pageSize))
+            let records = try page.map { try ExecutionRow.record($0["record"]) }
+            let next = rows.count > page.count
+                ? page.last.map { ExecutionListMarker(startMillis: $0["start_ms"], arn: $0["arn"]).marker }
+                : nil
+            return ExecutionRecordPage(records: records, nextMarker: next)
+        }
+    }
+
+    /// Up to `limit` timers with `dueAt <= now`, earliest first.
+    public func dueTimers(at now: Date, limit: Int) async throws -> [DurableTimer] {
+        let limit = max(limit, 0)
+        return try await writer.read { db in
+            try Row.fetchAll(db.cachedStatement(sql: TimerRow.selectDueSQL), arguments: [now.columnSeconds, limit])
+                .map(TimerRow.timer)
+        }
+    }
+
+    /// The earliest armed timer's due date.
+    public func nextTimerDate() async throws -> Date? {
+        try await writer.read { db in
+            try Double.fetchOne(db.cachedStatement(sql: TimerRow.selectNextDueSQL)).map(Date.init(columnSeconds:))
+        }
+    }
+
+    /// Resolves a callback id.
+    public func callback(id: String) async throws -> CallbackIndexEntry? {
+        try await writer.read { db in
+            try Row.fetchOne(db.cachedStatement(sql: CallbackRow.selectSQL), arguments: [id]).map(CallbackRow.entry)
+        }
+    }
+
+    /// RUNNING executions with a queued or running invocation, oldest first.
+    public func executionsAwaitingInvocation() async throws -> [ExecutionRecord] {
+        try await writer.read { db in
+            try ExecutionRow.fetchAll(db.cachedStatement(sql: """
+                SELECT record FROM executions
+                WHERE status = 'RUNNING' AND invocation_phase <> 'idle'
+                ORDER BY started_at, arn
+                """))
+        }
+    }
+}

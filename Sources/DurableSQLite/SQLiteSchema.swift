@@ -1,0 +1,76 @@
+import GRDB
+
+/// The store's versioned schema.
+///
+/// Each migration is applied once, in order, and recorded by GRDB; never edit a shipped migration,
+/// add `v2`, `v3`… instead so existing database files upgrade in place.
+enum SQLiteSchema {
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1") { db in
+            // One row per execution. The columns are what queries filter and sort on; `record` holds
+            // the whole ExecutionRecord as JSON and is the only thing read back, so the two never
+            // disagree about anything but indexing. REAL `*_at` columns hold seconds since 2001-01-01Z
+            // (see Date+SQLiteColumns); `start_ms` is the listing key shared with the list markers.
+            try db.execute(sql: """
+                CREATE TABLE executions (
+                    arn TEXT NOT NULL PRIMARY KEY,
+                    function_name TEXT NOT NULL,
+                    qualifier TEXT NOT NULL,
+                    execution_name TEXT NOT NULL,
+                    status TEXT NOT NULL,
+                    invocation_phase TEXT NOT NULL,
+                    start_ms INTEGER NOT NULL,
+                    started_at REAL NOT NULL,
+                    ended_at REAL,
+                    purge_after REAL,
+                    version INTEGER NOT NULL,
+                    record TEXT NOT NULL
+                );
+                CREATE UNIQUE INDEX executions_by_name ON executions (function_name, execution_name);
+                CREATE INDEX executions_by_function ON executions (function_name, start_ms, arn);
+                CREATE INDEX executions_by_purge ON executions (purge_after) WHERE purge_after IS NOT NULL;
+                CREATE INDEX executions_awaiting ON executions (started_at) WHERE status = 'RUNNING' AND invocation_phase <> 'idle';
+
+                CREATE TABLE operations (
+                    execution_arn TEXT NOT NULL REFERENCES executions (arn) ON DELETE CASCADE,
+                    id TEXT NOT NULL,
+                    position INTEGER NOT NULL,
+                    sequence INTEGER NOT NULL,
+                    operation TEXT NOT NULL,
+                    meta TEXT NOT NULL,
+                    PRIMARY KEY (execution_arn, id)
+                ) WITHOUT ROWID;
+                CREATE INDEX operations_by_position ON operations (execution_arn, position);
+                CREATE INDEX operations_by_sequence ON operations (execution_arn, sequence);
+
+                CREATE TABLE events (
+                    execution_arn TEXT NOT NULL REFERENCES executions (arn) ON DELETE CASCADE,
+                    event_id INTEGER NOT NULL,
+                    event TEXT NOT NULL,
+                    PRIMARY KEY (execution_arn, event_id)
+                ) WITHOUT ROWID;
+                """)
+            // Timers and callback ids carry no foreign key: like the in-memory store, a mutation may
+            // arm a timer or index a callback for any ARN; purge deletes an execution's rows explicitly.
+            try db.execute(sql: """
+                CREATE TABLE timers (
+                    execution_arn TEXT NOT NULL,
+                    kind TEXT NOT NULL,
+                    operation_id TEXT NOT NULL,
+                    due_at REAL NOT NULL,
+                    PRIMARY KEY (execution_arn, kind, operation_id)
+                ) WITHOUT ROWID;
+                CREATE INDEX timers_by_due ON timers (due_at);
+
+                CREATE TABLE callbacks (
+                    callback_id TEXT NOT NULL PRIMARY KEY,
+                    execution_arn TEXT NOT NULL,
+                    operation_id TEXT NOT NULL
+                ) WITHOUT ROWID;
+                CREATE INDEX callbacks_by_execution ON callbacks (execution_arn);
+                """)
+        }
+        return migrator
+    }
+}

@@ -1,0 +1,17 @@
+import Foundation
+
+/// JSON coding of the store's document columns (records, operations, events).
+///
+/// Dates are written with Foundation's default strategy (seconds since the reference date, as a
+/// shortest round-trip double) rather than the protocol's epoch milliseconds: a store must read back
+/// exactly what it was given, like the in-memory store does. Millisecond coding would round
+/// sub-millisecond clock readings and would misread instants before 1973 as seconds when decoding.
+enum StoreJSON {
+    static func encode(_ value: some Encodable) throws -> String {
+        String(decoding: try JSONEncoder().encode(value), as: UTF8.self)
+    }
+
+    static func decode<T: Decodable>(_ type: T.Type, from text: String) throws -> T {
+        try JSONDecoder().decode(type, from: Data(text.utf8))
+    }
+}
