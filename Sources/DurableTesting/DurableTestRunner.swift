@@ -1,5 +1,6 @@
 import Durable
 import DurableModel
+import DurableHosting
 import DurableServer
 import Foundation
 import Logging
@@ -69,17 +70,12 @@ public final class DurableTestRunner: Sendable {
         executionTimeout: Duration = .seconds(86_400 * 30),
         configuration: DurableRuntimeConfiguration = .init()
     ) {
-        let functionName = name ?? F.name
-        engine.register(FunctionConfiguration(
-            name: functionName, isDurable: true,
-            executionTimeoutSeconds: Int(executionTimeout.components.seconds)))
-        invoker.register(functionName, handler: DurableRuntime.handler(for: function, configuration: configuration))
+        engine.host(function, name: name, on: invoker, executionTimeout: executionTimeout, configuration: configuration)
     }
 
     /// Registers a plain (non-durable) function that chained invokes can call.
     public func registerPlain(_ name: String, handler: @escaping @Sendable (String) async throws -> String) {
-        engine.register(FunctionConfiguration(name: name, isDurable: false))
-        invoker.registerPlain(name, handler: handler)
+        engine.hostPlain(name, on: invoker, handler: handler)
     }
 
     /// Registers `function` if needed and starts an execution of it.

@@ -1,0 +1,44 @@
+import ArgumentParser
+import ConformanceHandlers
+import DurableHTTP
+import DurableServer
+import DurableSQLite
+import Foundation
+import Hummingbird
+import Logging
+
+/// Serves every conformance requirement's handler as `conformance-<id>`, on the same engine,
+/// HTTP API and SQLite store as `durable serve`.
+@main
+struct ConformanceServer: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "conformance-server",
+        abstract: "Serve the Swift handlers of the AWS durable-execution conformance requirements.")
+
+    @Option(help: "The address to listen on.")
+    var host = "127.0.0.1"
+
+    @Option(help: "The port to listen on.")
+    var port = 9000
+
+    @Option(help: "The SQLite database file.")
+    var db = "conformance.sqlite"
+
+    @Option(help: "Log level.")
+    var logLevel = "notice"
+
+    func run() async throws {
+        var logger = Logger(label: "conformance-server")
+        logger.logLevel = Logger.Level(rawValue: logLevel) ?? .notice
+        let store = try SQLiteExecutionStore(path: db)
+        let invoker = InProcessInvoker()
+        let engine = DurableEngine(store: store, invoker: invoker, clock: SystemClock(), logger: logger)
+        ConformanceCatalog.register(on: engine, invoker: invoker)
+        let app = Application(
+            router: DurableAPI(engine: engine, logger: logger).makeRouter(),
+            configuration: ApplicationConfiguration(address: .hostname(host, port: port), serverName: "conformance-server"),
+            services: engine.makeServices(),
+            logger: logger)
+        try await app.runService()
+    }
+}

@@ -1,0 +1,264 @@
+#!/usr/bin/env python3
+"""The project's conformance runner.
+
+Starts `conformance-server` (every requirement's Swift handler, served on the same engine and
+SQLite store as `durable serve`), then checks each official requirement of
+`aws-durable-execution-conformance-tests` against it through the standard Lambda routes with
+boto3. The invocation flow, callback actions, polling, history matching and result check are the
+official package's `validate_description`; this file supplies what it would get from AWS: an
+invoker that calls `Invoke` on our endpoint, and a Lambda client that reads whole histories.
+
+Prints one line per requirement, a table per suite, and `N passed, N failed` last.
+Exit status 1 when a requirement failed, 2 on setup errors.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import io
+import json
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import uuid
+from collections import defaultdict
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+from typing import Any
+
+import boto3
+import yaml
+from botocore.config import Config
+
+from aws_durable_execution_conformance_tests.config import TESTS_DIR
+from aws_durable_execution_conformance_tests.sam import EventFileReader, InvocationResult, InvokeError
+from aws_durable_execution_conformance_tests.validate import discover_test_files, validate_description
+
+SUITE_ORDER = ["step", "wait", "child", "callback", "invoke", "wait_for_condition",
+               "wait_for_callback", "parallel", "map", "plugin"]
+
+
+def requirement_sort_key(rid: str) -> tuple[int, int]:
+    major, _, minor = rid.partition("-")
+    return int(major), int(minor or 0)
+
+
+class WholeHistoryClient:
+    """A boto3 Lambda client whose GetDurableExecutionHistory follows NextMarker to the end."""
+
+    def __init__(self, client: Any) -> None:
+        self._client = client
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._client, name)
+
+    def get_durable_execution_history(self, **kwargs: Any) -> dict[str, Any]:
+        kwargs.setdefault("MaxItems", 1000)
+        events: list[dict[str, Any]] = []
+        while True:
+            page = self._client.get_durable_execution_history(**kwargs)
+            events.extend(page.get("Events", []))
+            marker = page.get("NextMarker")
+            if not marker:
+                page["Events"] = events
+                return page
+            kwargs["Marker"] = marker
+
+
+class EndpointInvoker:
+    """What the official validator calls to invoke a function; here `Invoke` on our endpoint."""
+
+    stack_name = "swift-durable-functions"
+
+    def __init__(self, client: Any, function: str, requirement_id: str) -> None:
+        self._client = client
+        self._function = function
+        self._rid = requirement_id
+
+    def invoke(self, function_name: str, event_file_path: str | None = None,
+               parameters: list[str] | None = None) -> InvocationResult:
+        invocation_type = "RequestResponse"
+        for parameter in parameters or []:
+            key, _, value = parameter.partition("=")
+            if key == "InvocationType" and value:
+                invocation_type = value
+        return self._invoke(function_name, event_file_path, invocation_type)
+
+    def invoke_async(self, function_name: str, event_file_path: str | None = None) -> InvocationResult:
+        return self._invoke(function_name, event_file_path, "Event")
+
+    def _invoke(self, function_name: str, event_file_path: str | None, invocation_type: str) -> InvocationResult:
+        payload = EventFileReader.extract_payload(EventFileReader.read(event_file_path)) if event_file_path else {}
+        name = f"conf-{self._rid}-{uuid.uuid4().hex[:16]}"
+        try:
+            response = self._client.invoke(
+                FunctionName=self._function, InvocationType=invocation_type, Qualifier="$LATEST",
+                DurableExecutionName=name, Payload=json.dumps(payload).encode())
+        except Exception as error:  # noqa: BLE001 - reported as the requirement's failure
+            raise InvokeError(function_name, str(error)) from error
+        body = response["Payload"].read().decode() if "Payload" in response else ""
+        headers = response.get("ResponseMetadata", {}).get("HTTPHeaders", {})
+        arn = response.get("DurableExecutionArn") or headers.get("x-amz-durable-execution-arn")
+        output = {"StatusCode": response.get("StatusCode"), "Payload": body, "DurableExecutionArn": arn}
+        if response.get("FunctionError"):
+            output["FunctionError"] = response["FunctionError"]
+        return InvocationResult(success=True, command=f"Invoke {self._function} ({invocation_type})",
+                                output=json.dumps(output), stderr="", function_name=function_name)
+
+
+class Server:
+    """A `conformance-server` process on a free loopback port with a throwaway database."""
+
+    def __init__(self, binary: str, workdir: Path) -> None:
+        self.port = free_port()
+        self.endpoint = f"http://127.0.0.1:{self.port}"
+        self.log_path = workdir / "conformance-server.log"
+        self._log = open(self.log_path, "w")
+        self.process = subprocess.Popen(
+            [binary, "--host", "127.0.0.1", "--port", str(self.port), "--db", str(workdir / "conformance.sqlite")],
+            stdout=self._log, stderr=subprocess.STDOUT)
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise RuntimeError(f"conformance-server exited with {self.process.returncode}; see {self.log_path}")
+            with contextlib.suppress(OSError), socket.create_connection(("127.0.0.1", self.port), timeout=0.5):
+                return
+            time.sleep(0.1)
+        raise RuntimeError("conformance-server did not start listening within 60 s")
+
+    def stop(self) -> None:
+        if self.process.poll() is None:
+            self.process.send_signal(signal.SIGTERM)
+            try:
+                self.process.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+        self._log.close()
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def lambda_client(endpoint: str) -> Any:
+    return boto3.client(
+        "lambda", endpoint_url=endpoint, region_name="us-east-1",
+        aws_access_key_id="local", aws_secret_access_key="local",
+        config=Config(retries={"max_attempts": 1}, read_timeout=900, connect_timeout=5,
+                      max_pool_connections=32))
+
+
+def strip_logs(path: str, workdir: Path) -> tuple[str, bool]:
+    """The requirement file without `ExpectedLogs` (CloudWatch), and whether it had any."""
+    data = yaml.safe_load(Path(path).read_text())
+    if not isinstance(data, dict) or "ExpectedLogs" not in data:
+        return path, False
+    del data["ExpectedLogs"]
+    copy = workdir / "requirements" / Path(path).name
+    copy.parent.mkdir(parents=True, exist_ok=True)
+    copy.write_text(yaml.safe_dump(data, sort_keys=False))
+    return str(copy), True
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--server", help="path of the conformance-server binary")
+    parser.add_argument("--endpoint", help="use an already running server instead of starting one")
+    parser.add_argument("--suite", nargs="*", default=["all"], help="suites to run (default: all)")
+    parser.add_argument("--id", nargs="*", default=[], help="only these requirement ids")
+    parser.add_argument("--workers", type=int, default=4)
+    parser.add_argument("--history-dir", help="write each execution history here")
+    args = parser.parse_args(argv)
+
+    files = discover_test_files(TESTS_DIR, args.suite)
+    if args.id:
+        files = {rid: path for rid, path in files.items() if rid in set(args.id)}
+    if not files:
+        print("no requirements selected", file=sys.stderr)
+        return 2
+
+    workdir = Path(tempfile.mkdtemp(prefix="durable-conformance-"))
+    server = None
+    try:
+        if args.endpoint:
+            endpoint = args.endpoint
+        else:
+            if not args.server:
+                print("--server or --endpoint is required", file=sys.stderr)
+                return 2
+            server = Server(args.server, workdir)
+            endpoint = server.endpoint
+        client = WholeHistoryClient(lambda_client(endpoint))
+        results = run_all(files, client, workdir, args)
+    finally:
+        if server:
+            server.stop()
+    report(results, files)
+    failed = sum(1 for r in results.values() if not r["passed"])
+    if failed and server:
+        print(f"(server log: {server.log_path})")
+    else:
+        shutil.rmtree(workdir, ignore_errors=True)
+    print(f"{sum(1 for r in results.values() if r['passed'])} passed, {failed} failed")
+    return 1 if failed else 0
+
+
+def run_all(files: dict[str, str], client: Any, workdir: Path, args: argparse.Namespace) -> dict[str, dict[str, Any]]:
+    results: dict[str, dict[str, Any]] = {}
+    lock = threading.Lock()
+    out = sys.stdout
+
+    def run_one(rid: str) -> None:
+        path, had_logs = strip_logs(files[rid], workdir)
+        function = f"conformance-{rid}"
+        tmp = tempfile.mkdtemp(dir=workdir)
+        started = time.monotonic()
+        try:
+            result = validate_description(
+                function_name=function, description_id=rid, test_file=path,
+                invoker=EndpointInvoker(client, function, rid), tmp_dir=tmp, region="us-east-1",
+                aws_clients={"lambda": client}, output_dir=args.history_dir)
+            passed, errors = result.passed, list(result.errors)
+        except Exception as error:  # noqa: BLE001 - one requirement's crash must not stop the run
+            passed, errors = False, [f"{type(error).__name__}: {error}"]
+        entry = {"passed": passed, "errors": errors, "logs_unchecked": had_logs,
+                 "seconds": time.monotonic() - started}
+        with lock:
+            results[rid] = entry
+            mark = "PASS" if passed else "FAIL"
+            note = " (ExpectedLogs not checked)" if had_logs else ""
+            print(f"{mark} {rid} {entry['seconds']:.1f}s{note}", file=out, flush=True)
+            for error in errors[:5]:
+                print(f"     {error}", file=out, flush=True)
+
+    # The official code prints progress lines of its own; keep them out of our report.
+    with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
+        with ThreadPoolExecutor(max_workers=args.workers) as pool:
+            list(pool.map(run_one, sorted(files, key=requirement_sort_key)))
+    return results
+
+
+def report(results: dict[str, dict[str, Any]], files: dict[str, str]) -> None:
+    by_suite: dict[str, list[str]] = defaultdict(list)
+    for rid, path in files.items():
+        by_suite[Path(path).parent.name].append(rid)
+    print()
+    print(f"{'suite':<20}{'passed':>8}{'failed':>8}")
+    for suite in sorted(by_suite, key=lambda s: SUITE_ORDER.index(s) if s in SUITE_ORDER else 99):
+        ids = by_suite[suite]
+        passed = sum(1 for rid in ids if results.get(rid, {}).get("passed"))
+        print(f"{suite:<20}{passed:>8}{len(ids) - passed:>8}")
+    print()
+
+
+if __name__ == "__main__":
+    sys.exit(main())
