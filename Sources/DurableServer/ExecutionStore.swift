@@ -27,6 +27,8 @@ public protocol ExecutionStore: Sendable {
     func listExecutions(_ query: ExecutionListQuery) async throws -> ExecutionRecordPage
     /// Up to `limit` timers with `dueAt <= now`, earliest first.
     func dueTimers(at now: Date, limit: Int) async throws -> [DurableTimer]
+    /// The execution's armed timers.
+    func timers(executionArn: String) async throws -> [DurableTimer]
     /// The earliest armed timer's due date.
     func nextTimerDate() async throws -> Date?
     /// Resolves a callback id.

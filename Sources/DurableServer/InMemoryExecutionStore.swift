@@ -142,6 +142,13 @@ public final class InMemoryExecutionStore: ExecutionStore, Sendable {
         }
     }
 
+    /// The execution's armed timers, earliest first.
+    public func timers(executionArn: String) async throws -> [DurableTimer] {
+        state.withLock { state in
+            state.timers.values.filter { $0.key.executionArn == executionArn }.sorted { $0.dueAt < $1.dueAt }
+        }
+    }
+
     /// The earliest armed timer's due date.
     public func nextTimerDate() async throws -> Date? {
         state.withLock { $0.timers.values.map(\.dueAt).min() }

@@ -1,0 +1,66 @@
+import DurableModel
+import Foundation
+
+extension DurableEngine {
+    static let invalidToken = DurableServiceError.invalidParameter(DurableServiceError.invalidCheckpointTokenMessage)
+
+    /// `CheckpointDurableExecution`: fences the token, replays a duplicate `ClientToken`, applies the
+    /// batch, settles due timers and answers the next token with the operations the handler has not seen.
+    public func checkpoint(executionArn: String, request: CheckpointRequest) async throws -> CheckpointResponse {
+        if let clientToken = request.clientToken, !Validation.isClientToken(clientToken) {
+            throw DurableServiceError.invalidParameter("ClientToken must be 1 to 64 characters in the range \\x21-\\x7E.")
+        }
+        var dispatches: [ChainedInvokeDispatch] = []
+        let response = try await locks.withLock(executionArn) { () async throws -> CheckpointResponse in
+            guard let record = try await store.execution(arn: executionArn) else { throw Self.invalidToken }
+            // A retried request is answered from the cache before the token is checked.
+            if let clientToken = request.clientToken, let cached = record.lastCheckpoint,
+               cached.clientToken == clientToken, cached.inboundToken == request.checkpointToken {
+                return cached.response
+            }
+            guard record.status == .running, record.checkpointedCompletion == nil,
+                  let current = record.checkpointToken, current == request.checkpointToken else { throw Self.invalidToken }
+            let now = clock.now()
+            var builder = MutationBuilder(record: record, operations: try await store.operations(executionArn: executionArn))
+            let outcome = try processor.process(execution: record, operations: builder.operations, updates: request.updates ?? [], now: now)
+            builder.apply(outcome)
+            builder.settleDueOperations(now: now)
+            let delta = builder.operations(changedAfter: record.observedSequence)
+            builder.record.observedSequence = builder.record.lastSequence
+            var token: String?
+            if let completion = outcome.completion {
+                // The batch closed the execution: no further checkpoints, the invocation's end applies it.
+                builder.record.checkpointedCompletion = completion
+                builder.record.checkpointToken = nil
+            } else {
+                token = RandomToken.make()
+                builder.record.checkpointToken = token
+            }
+            let response = CheckpointResponse(checkpointToken: token, newExecutionState: ExecutionStatePage(operations: delta))
+            builder.record.lastCheckpoint = request.clientToken.map {
+                CachedCheckpoint(clientToken: $0, inboundToken: request.checkpointToken, response: response)
+            }
+            try await commit(builder)
+            dispatches = outcome.chainedInvokes
+            return response
+        }
+        for dispatch in dispatches { await dispatchChained(parentArn: executionArn, dispatch: dispatch) }
+        return response
+    }
+
+    /// `GetDurableExecutionState`: pages the operations in start order; markers are start positions.
+    public func executionState(executionArn: String, checkpointToken: String, marker: String?, maxItems: Int?) async throws -> ExecutionStatePage {
+        guard let record = try await store.execution(arn: executionArn), record.status == .running,
+              let current = record.checkpointToken, current == checkpointToken else { throw Self.invalidToken }
+        var after = -1
+        if let marker, !marker.isEmpty {
+            guard let value = Int(marker), value >= 0 else { throw DurableServiceError.invalidParameter("Invalid marker") }
+            after = value
+        }
+        let size = Self.pageSize(maxItems)
+        let rest = try await store.operations(executionArn: executionArn).filter { $0.position > after }
+        let page = Array(rest.prefix(size))
+        let next = rest.count > page.count ? page.last.map { String($0.position) } : nil
+        return ExecutionStatePage(operations: page.map(\.operation), nextMarker: next)
+    }
+}

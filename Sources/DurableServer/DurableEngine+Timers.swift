@@ -1,0 +1,58 @@
+import DurableModel
+import Foundation
+
+extension DurableEngine {
+    /// Fires every timer due at `clock.now()`; returns how many changed something.
+    public func fireDueTimers() async throws -> Int {
+        var fired = 0
+        var seen: Set<TimerKey> = []
+        while true {
+            let now = clock.now()
+            let due = try await store.dueTimers(at: now, limit: 256).filter { !seen.contains($0.key) }
+            if due.isEmpty { return fired }
+            for timer in due {
+                seen.insert(timer.key)
+                if try await fire(timer, now: now) { fired += 1 }
+            }
+        }
+    }
+
+    /// The earliest armed timer's due date.
+    public func nextTimerDate() async throws -> Date? {
+        try await store.nextTimerDate()
+    }
+
+    /// Fires one timer under its execution's lock, if it is still armed and due.
+    private func fire(_ timer: DurableTimer, now: Date) async throws -> Bool {
+        let key = timer.key
+        let result = try await mutate(key.executionArn) { builder -> (fired: Bool, closed: Bool) in
+            // Between listing and locking the timer may have been re-armed (heartbeat) or removed.
+            let live = try await store.timers(executionArn: key.executionArn).first { $0.key == key }
+            guard let live, live.dueAt <= now else { return (false, false) }
+            builder.disarm(key)
+            guard builder.record.status == .running else { return (false, false) }
+            var changed = false
+            switch key.kind {
+            case .waitEnd:
+                changed = key.operationId.map { builder.completeWait($0, now: now) } ?? false
+            case .stepRetry:
+                changed = key.operationId.map { builder.readyStep($0) } ?? false
+            case .callbackTimeout, .callbackHeartbeat:
+                changed = key.operationId.map { builder.timeOutCallback($0, heartbeat: key.kind == .callbackHeartbeat, now: now) } ?? false
+            case .executionTimeout:
+                builder.close(.timedOut, error: ErrorObject(
+                    errorType: "Execution.Timeout",
+                    errorMessage: "Execution timed out after \(builder.record.executionTimeoutSeconds) seconds."), now: now)
+                return (true, true)
+            case .invocationRetry:
+                builder.requestInvocation()
+                return (true, false)
+            }
+            if changed { builder.requestInvocation() }
+            return (changed, false)
+        }
+        guard let ((fired, closed), record) = result else { return false }
+        if closed { await afterClose(record) }
+        return fired
+    }
+}

@@ -1,0 +1,43 @@
+/// A request to start a durable execution (Invoke of a durable function).
+public struct StartExecutionRequest: Sendable, Hashable {
+    /// The function to run.
+    public var functionName: String
+    /// `$LATEST` or a version.
+    public var qualifier: String
+    /// The idempotency name; a fresh id is generated when nil.
+    public var executionName: String?
+    /// The input as JSON text.
+    public var inputPayload: String?
+    /// The tenant.
+    public var tenantId: String?
+    /// The trace header.
+    public var traceHeader: String?
+
+    /// Creates a request.
+    public init(functionName: String, qualifier: String = "$LATEST", executionName: String? = nil, inputPayload: String? = nil,
+                tenantId: String? = nil, traceHeader: String? = nil) {
+        self.functionName = functionName
+        self.qualifier = qualifier
+        self.executionName = executionName
+        self.inputPayload = inputPayload
+        self.tenantId = tenantId
+        self.traceHeader = traceHeader
+    }
+}
+
+/// The answer to `startExecution`.
+public struct StartExecutionResult: Sendable, Hashable {
+    /// The execution's ARN.
+    public var executionArn: String
+    /// The execution's row as of the answer.
+    public var record: ExecutionRecord
+    /// True when the name matched a RUNNING execution with the same input and nothing was started.
+    public var alreadyExisted: Bool
+
+    /// Creates a result.
+    public init(executionArn: String, record: ExecutionRecord, alreadyExisted: Bool) {
+        self.executionArn = executionArn
+        self.record = record
+        self.alreadyExisted = alreadyExisted
+    }
+}
