@@ -1,0 +1,65 @@
+import DurableModel
+
+extension DurableContext {
+    /// Runs `body` in a child context whose operations are numbered separately, checkpointing its result.
+    ///
+    /// A failure inside surfaces as `.childContextFailed` carrying the inner error object.
+    public func runInChildContext<T: Codable & Sendable>(
+        _ name: String? = nil, configuration: ChildContextConfiguration<T> = .init(),
+        _ body: @escaping @Sendable (DurableContext) async throws -> T
+    ) async throws -> T {
+        guard Validation.isSubType(configuration.subType) else {
+            throw DurableError(code: .invalidArgument, message: "A subtype must be 1 to 32 of [A-Za-z0-9_-]: '\(configuration.subType)'")
+        }
+        let slot = try allocate(.context, subType: configuration.subType, name: name)
+        return try await runChild(slot, serializer: configuration.serializer, failure: { DurableError(code: .childContextFailed, errorObject: $0) }, body)
+    }
+
+    /// The CONTEXT state machine (protocol §4.8), shared by child contexts, wait-for-callback and batch items.
+    func runChild<T>(
+        _ slot: OperationSlot, serializer: any PayloadSerializer<T>, failure: @escaping @Sendable (ErrorObject) -> DurableError,
+        _ body: @escaping @Sendable (DurableContext) async throws -> T
+    ) async throws -> T {
+        let context = serializationContext(slot)
+        if let record = slot.record {
+            switch record.status {
+            case .succeeded where record.contextDetails?.replayChildren != true:
+                return try serializer.deserializeChecked(record.contextDetails?.result, context: context)
+            case .succeeded:
+                // The result was too large to store: rebuild it by replaying the children's records.
+                let value = try await body(childContext(for: slot))
+                let text = try serializer.serializeChecked(value, context: context)
+                return try serializer.deserializeChecked(text, context: context)
+            case .started, .pending, .ready:
+                break
+            default:
+                throw failure(record.contextDetails?.error ?? ErrorObject(errorType: "ChildContextError", errorMessage: "Context \(record.status.rawValue)"))
+            }
+        } else {
+            await notifyStart(slot)
+            try await send(slot.update(.start), wait: false)
+        }
+        let child = childContext(for: slot)
+        let text: String?
+        do {
+            let value = try await body(child)
+            try state.checkActive()
+            text = try serializer.serializeChecked(value, context: context)
+        } catch {
+            if isControlFlow(error) { throw error }
+            let object = ErrorConversion.errorObject(from: error)
+            child.scope.close()
+            try await send(slot.update(.fail, error: object), wait: true)
+            await notifyEnd(slot, .failed)
+            throw failure(object)
+        }
+        child.scope.close()
+        if let text, text.utf8.count > DurableLimits.replayChildrenThresholdBytes {
+            try await send(slot.update(.succeed, payload: "", contextOptions: ContextOptions(replayChildren: true)), wait: true)
+        } else {
+            try await send(slot.update(.succeed, payload: text), wait: true)
+        }
+        await notifyEnd(slot, .succeeded)
+        return try serializer.deserializeChecked(text, context: context)
+    }
+}

@@ -1,0 +1,41 @@
+import Foundation
+
+/// The default serializer: compact JSON, dates as ISO-8601 strings (like JS `JSON.stringify`).
+public struct JSONPayloadSerializer<Value: Codable & Sendable>: PayloadSerializer {
+    /// Creates the serializer.
+    public init() {}
+
+    /// JSON text of `value`.
+    public func serialize(_ value: Value, context: SerializationContext) throws -> String? {
+        String(decoding: try JSONCoding.encoder.encode(value), as: UTF8.self)
+    }
+
+    /// Decodes JSON text; an absent payload decodes as JSON `null` (so optionals come back nil).
+    public func deserialize(_ text: String?, context: SerializationContext) throws -> Value {
+        let source = (text?.isEmpty ?? true) ? "null" : text!
+        return try JSONCoding.decoder.decode(Value.self, from: Data(source.utf8))
+    }
+}
+
+/// Shared JSON coders for user payloads.
+enum JSONCoding {
+    /// The payload encoder.
+    static var encoder: JSONEncoder {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.withoutEscapingSlashes, .sortedKeys]
+        encoder.dateEncodingStrategy = .iso8601
+        return encoder
+    }
+
+    /// The payload decoder.
+    static var decoder: JSONDecoder {
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .iso8601
+        return decoder
+    }
+
+    /// JSON text of `value`.
+    static func string(_ value: some Encodable) throws -> String {
+        String(decoding: try encoder.encode(value), as: UTF8.self)
+    }
+}
