@@ -16,6 +16,7 @@ let package = Package(
         .library(name: "DurableHTTP", targets: ["DurableHTTP"]),
         .library(name: "DurableClient", targets: ["DurableClient"]),
         .executable(name: "durable", targets: ["durable"]),
+        .executable(name: "conformance-server", targets: ["conformance-server"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.0"),
@@ -99,13 +100,35 @@ let package = Package(
         ),
         .testTarget(
             name: "DurableSQLiteTests",
-            dependencies: ["DurableSQLite", "DurableServer", "DurableModel"],
+            dependencies: ["DurableSQLite", "DurableServer", "DurableModel", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: swiftSettings
         ),
         .testTarget(
             name: "OrderProcessingTests",
             dependencies: ["OrderProcessing", "DurableTesting"],
             path: "Examples/OrderProcessing/Tests",
+            swiftSettings: swiftSettings
+        ),
+        // The Swift handlers of the official conformance requirements, hosted as `conformance-<id>`.
+        .target(
+            name: "ConformanceHandlers",
+            dependencies: [
+                "Durable", "DurableServer", "DurableHosting", "DurableModel",
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Conformance/Sources/ConformanceHandlers",
+            swiftSettings: swiftSettings
+        ),
+        // Serves every conformance handler over the HTTP API on the SQLite store.
+        .executableTarget(
+            name: "conformance-server",
+            dependencies: [
+                "ConformanceHandlers", "DurableHTTP", "DurableServer", "DurableSQLite",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Conformance/Sources/conformance-server",
             swiftSettings: swiftSettings
         ),
     ]

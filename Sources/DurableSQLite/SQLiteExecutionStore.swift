@@ -8,14 +8,18 @@ import GRDB
 /// Every write runs in one IMMEDIATE transaction, so a commit is atomic and never rewrites more than
 /// the rows its mutation names. Reads run concurrently with writes on WAL snapshots.
 public final class SQLiteExecutionStore: ExecutionStore, Sendable {
-    private let writer: any DatabaseWriter
+    let writer: any DatabaseWriter
 
     /// Opens (creating it and its directories if needed) the store at `path` and migrates its schema.
     public convenience init(path: String, busyTimeout: TimeInterval = 5) throws {
         let directory = URL(fileURLWithPath: path).deletingLastPathComponent()
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         // DatabasePool puts the file in WAL mode: readers see snapshots while the single writer commits.
-        try self.init(writer: DatabasePool(path: path, configuration: Self.configuration(busyTimeout: busyTimeout)))
+        let pool = try DatabasePool(path: path, configuration: Self.configuration(busyTimeout: busyTimeout))
+        // The pool's WAL setup lowers its writer to synchronous = NORMAL after `prepareDatabase` ran;
+        // raise it again (see `configuration`). The writer connection lives as long as the pool.
+        try pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
+        try self.init(writer: pool)
     }
 
     /// Creates a store in process memory (a private SQLite database), for tests.

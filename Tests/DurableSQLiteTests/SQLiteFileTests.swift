@@ -1,0 +1,117 @@
+import DurableModel
+import DurableServer
+@testable import DurableSQLite
+import Foundation
+import GRDB
+import Testing
+
+/// What only a file-backed store can show: durability settings, reopening, concurrent writers.
+@Suite("SQLite file")
+struct SQLiteFileTests {
+    typealias F = StoreFixture
+
+    @Test func everythingSurvivesCloseAndReopen() async throws {
+        let (directory, path) = F.temporaryPath()
+        defer { try? FileManager.default.removeItem(at: directory) }
+
+        let record = F.record("durable")
+        let exec = F.operation("exec", position: 0, sequence: 1)
+        let step = F.operation("s", position: 1, sequence: 2)
+        let timer = DurableTimer(executionArn: record.arn, kind: .waitEnd, operationId: "s", dueAt: F.t0.addingTimeInterval(5))
+        let entry = CallbackIndexEntry(callbackId: "cb", executionArn: record.arn, operationId: "s")
+        let committed: ExecutionRecord
+        do {
+            let store = try SQLiteExecutionStore(path: path)
+            _ = try await store.createExecution(record, operations: [exec], events: [F.event(1)], timers: [])
+            var next = record
+            next.invocationPhase = .queued
+            committed = try await store.commit(ExecutionMutation(record: next, operations: [step], events: [F.event(2, operationId: "s")],
+                                                                 armTimers: [timer], callbacks: [entry]))
+            try store.close()
+        }
+
+        let reopened = try SQLiteExecutionStore(path: path)
+        defer { try? reopened.close() }
+        #expect(try await reopened.execution(arn: record.arn) == committed)
+        #expect(try await reopened.execution(functionName: "orders", executionName: "durable") == committed)
+        #expect(try await reopened.operations(executionArn: record.arn) == [exec, step])
+        #expect(try await reopened.events(executionArn: record.arn, after: nil, limit: 10, reverse: false) == [F.event(1), F.event(2, operationId: "s")])
+        #expect(try await reopened.dueTimers(at: timer.dueAt, limit: 10) == [timer])
+        #expect(try await reopened.callback(id: "cb") == entry)
+        #expect(try await reopened.executionsAwaitingInvocation() == [committed])
+        // The version check carries over too.
+        await #expect(throws: ExecutionStoreError.versionConflict(arn: record.arn, expected: 0, actual: 1)) {
+            try await reopened.commit(ExecutionMutation(record: record))
+        }
+        #expect(try await reopened.commit(ExecutionMutation(record: committed)).version == 2)
+    }
+
+    @Test func theFileIsInWALModeWithFullSyncAndForeignKeysAndAVersionedSchema() async throws {
+        let (directory, path) = F.temporaryPath()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let store = try SQLiteExecutionStore(path: path)
+        defer { try? store.close() }
+        let (journal, synchronous, foreignKeys, migrations) = try await store.writer.write { db in
+            (try String.fetchOne(db, sql: "PRAGMA journal_mode"), try Int.fetchOne(db, sql: "PRAGMA synchronous"),
+             try Int.fetchOne(db, sql: "PRAGMA foreign_keys"), try SQLiteSchema.migrator.appliedIdentifiers(db))
+        }
+        #expect(journal == "wal")
+        #expect(synchronous == 2) // FULL
+        #expect(foreignKeys == 1)
+        #expect(migrations == ["v1"])
+        // Readers get the same settings: synchronous is per connection.
+        let readerSynchronous = try await store.writer.read { db in try Int.fetchOne(db, sql: "PRAGMA synchronous") }
+        #expect(readerSynchronous == 2)
+    }
+
+    @Test func commitsFromTwoStoresOnOneFileConflictInsteadOfLosingUpdates() async throws {
+        let (directory, path) = F.temporaryPath()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        // Two pools on one file stand in for two server processes.
+        let first = try SQLiteExecutionStore(path: path)
+        let second = try SQLiteExecutionStore(path: path)
+        defer { try? first.close(); try? second.close() }
+        let record = F.record("race")
+        _ = try await first.createExecution(record, operations: [], events: [F.event(1)], timers: [])
+        let read = try #require(try await second.execution(arn: record.arn))
+
+        let results = await withTaskGroup(of: Bool.self) { group in
+            for (index, store) in [first, second].enumerated() {
+                group.addTask {
+                    var mutation = ExecutionMutation(record: read, events: [F.event(2, operationId: "writer-\(index)")])
+                    mutation.record.result = "writer-\(index)"
+                    do { _ = try await store.commit(mutation); return true } catch { return false }
+                }
+            }
+            return await group.reduce(into: [Bool]()) { $0.append($1) }
+        }
+        #expect(results.filter { $0 }.count == 1)
+        let stored = try #require(try await first.execution(arn: record.arn))
+        #expect(stored.version == 1)
+        let events = try await second.events(executionArn: record.arn, after: nil, limit: 10, reverse: false)
+        #expect(events.map(\.eventId) == [1, 2])
+        #expect(events.last?.id == stored.result)
+    }
+
+    @Test func manyConcurrentCommitsOnDistinctExecutionsAllLand() async throws {
+        let (directory, path) = F.temporaryPath()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let store = try SQLiteExecutionStore(path: path)
+        defer { try? store.close() }
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for index in 0..<20 {
+                group.addTask {
+                    var record = F.record("n\(index)")
+                    _ = try await store.createExecution(record, operations: [], events: [F.event(1)], timers: [])
+                    for eventId in 2...6 {
+                        record = try await store.commit(ExecutionMutation(record: record, events: [F.event(eventId)]))
+                    }
+                }
+            }
+            try await group.waitForAll()
+        }
+        let page = try await store.listExecutions(ExecutionListQuery(functionName: "orders"))
+        #expect(page.records.count == 20)
+        #expect(page.records.allSatisfy { $0.version == 5 })
+    }
+}
