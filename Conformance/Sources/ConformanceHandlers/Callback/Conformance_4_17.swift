@@ -1,0 +1,16 @@
+import Durable
+
+/// 4-17: create and await callback A, then create and await callback B.
+public struct Conformance_4_17: DurableFunction {
+    /// Creates the handler.
+    public init() {}
+
+    /// Returns both payloads, A then B.
+    public func run(_ input: [String], context: DurableContext) async throws -> [String] {
+        let first = try await context.createCallback(input[0], as: String.self)
+        let a = try await first.result()
+        let second = try await context.createCallback(input[1], as: String.self)
+        let b = try await second.result()
+        return [a, b]
+    }
+}

@@ -1,0 +1,16 @@
+import Durable
+
+/// 4-19: create callbacks A and B, then await B, then A.
+public struct Conformance_4_19: DurableFunction {
+    /// Creates the handler.
+    public init() {}
+
+    /// Returns both payloads, A then B.
+    public func run(_ input: [String], context: DurableContext) async throws -> [String] {
+        let first = try await context.createCallback(input[0], as: String.self)
+        let second = try await context.createCallback(input[1], as: String.self)
+        let b = try await second.result()
+        let a = try await first.result()
+        return [a, b]
+    }
+}

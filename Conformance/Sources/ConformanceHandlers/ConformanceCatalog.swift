@@ -1,0 +1,141 @@
+import Durable
+import DurableHosting
+import DurableModel
+import DurableServer
+
+/// Every conformance requirement's handler, hosted as `conformance-<id>`.
+public enum ConformanceCatalog {
+    /// The execution timeout of most handlers (the longest requirement finishes in well under a minute).
+    static let defaultTimeout: Duration = .seconds(900)
+
+    /// Registers every handler as `conformance-<id>` (and the chained-invoke targets the invoke suite needs).
+    public static func register(on engine: DurableEngine, invoker: InProcessInvoker) {
+        registerStep(on: engine, invoker: invoker)
+        registerWait(on: engine, invoker: invoker)
+        registerChild(on: engine, invoker: invoker)
+        registerCallback(on: engine, invoker: invoker)
+    }
+
+    /// The requirement ids `register` hosts, in suite order.
+    public static var requirementIds: [String] {
+        (1...20).map { "1-\($0)" } + (1...5).map { "2-\($0)" } + (1...18).map { "3-\($0)" } + (1...19).map { "4-\($0)" }
+    }
+
+    /// Hosts `function` as `conformance-<id>`.
+    static func host<F: DurableFunction>(
+        _ id: String, _ function: F, on engine: DurableEngine, invoker: InProcessInvoker,
+        executionTimeout: Duration = defaultTimeout, configuration: DurableRuntimeConfiguration = .init()
+    ) {
+        engine.host(function, name: "conformance-\(id)", on: invoker, executionTimeout: executionTimeout,
+                    retentionPeriodDays: 1, configuration: configuration)
+    }
+
+    /// Hosts `function` as `conformance-<id>` behind a wrapper that turns `crashSwitch.crash()`
+    /// into a crashed invocation (`Runtime.ExitError`), like a Lambda process exiting mid-step.
+    static func hostCrashing<F: DurableFunction>(
+        _ id: String, _ function: F, crashSwitch: CrashSwitch, on engine: DurableEngine, invoker: InProcessInvoker
+    ) {
+        let name = "conformance-\(id)"
+        engine.register(FunctionConfiguration(
+            name: name, isDurable: true,
+            executionTimeoutSeconds: Int(defaultTimeout.components.seconds), retentionPeriodDays: 1))
+        let handler = DurableRuntime.handler(for: function, configuration: .init())
+        invoker.register(name) { input, client in
+            let crashes = crashSwitch.arm()
+            let (outcomes, sink) = AsyncStream<Result<InvocationOutput, any Error>>.makeStream()
+            Task {
+                do { sink.yield(.success(try await handler(input, client))) } catch { sink.yield(.failure(error)) }
+            }
+            Task {
+                for await _ in crashes {
+                    sink.yield(.failure(CrashSwitch.exitError))
+                    return
+                }
+            }
+            for await outcome in outcomes {
+                sink.finish()
+                return try outcome.get()
+            }
+            throw CrashSwitch.exitError
+        }
+    }
+
+    static func registerStep(on engine: DurableEngine, invoker: InProcessInvoker) {
+        host("1-1", Conformance_1_1(), on: engine, invoker: invoker)
+        host("1-2", Conformance_1_2(), on: engine, invoker: invoker)
+        host("1-3", Conformance_1_3(), on: engine, invoker: invoker)
+        host("1-4", Conformance_1_4(), on: engine, invoker: invoker)
+        host("1-5", Conformance_1_5(), on: engine, invoker: invoker)
+        host("1-6", Conformance_1_6(), on: engine, invoker: invoker)
+        host("1-7", Conformance_1_7(), on: engine, invoker: invoker)
+        host("1-8", Conformance_1_8(), on: engine, invoker: invoker)
+        host("1-9", Conformance_1_9(), on: engine, invoker: invoker)
+        host("1-10", Conformance_1_10(), on: engine, invoker: invoker)
+        host("1-11", Conformance_1_11(), on: engine, invoker: invoker)
+        host("1-12", Conformance_1_12(), on: engine, invoker: invoker)
+        host("1-13", Conformance_1_13(), on: engine, invoker: invoker)
+        host("1-14", Conformance_1_14(), on: engine, invoker: invoker)
+        host("1-15", Conformance_1_15(), on: engine, invoker: invoker)
+        host("1-16", Conformance_1_16(), on: engine, invoker: invoker)
+        let crash17 = CrashSwitch()
+        hostCrashing("1-17", Conformance_1_17(crashSwitch: crash17), crashSwitch: crash17, on: engine, invoker: invoker)
+        let crash18 = CrashSwitch()
+        hostCrashing("1-18", Conformance_1_18(crashSwitch: crash18), crashSwitch: crash18, on: engine, invoker: invoker)
+        host("1-19", Conformance_1_19(), on: engine, invoker: invoker)
+        host("1-20", Conformance_1_20(), on: engine, invoker: invoker)
+    }
+
+    static func registerWait(on engine: DurableEngine, invoker: InProcessInvoker) {
+        host("2-1", Conformance_2_1(), on: engine, invoker: invoker)
+        host("2-2", Conformance_2_2(), on: engine, invoker: invoker)
+        host("2-3", Conformance_2_3(), on: engine, invoker: invoker)
+        host("2-4", Conformance_2_4(), on: engine, invoker: invoker)
+        host("2-5", Conformance_2_5(), on: engine, invoker: invoker, executionTimeout: .seconds(7200))
+    }
+
+    static func registerChild(on engine: DurableEngine, invoker: InProcessInvoker) {
+        host("3-1", Conformance_3_1(), on: engine, invoker: invoker)
+        host("3-2", Conformance_3_2(), on: engine, invoker: invoker)
+        host("3-3", Conformance_3_3(), on: engine, invoker: invoker)
+        host("3-4", Conformance_3_4(), on: engine, invoker: invoker)
+        host("3-5", Conformance_3_5(), on: engine, invoker: invoker)
+        host("3-6", Conformance_3_6(), on: engine, invoker: invoker)
+        host("3-7", Conformance_3_7(), on: engine, invoker: invoker)
+        host("3-8", Conformance_3_8(), on: engine, invoker: invoker)
+        host("3-9", Conformance_3_9(), on: engine, invoker: invoker)
+        host("3-10", Conformance_3_10(), on: engine, invoker: invoker)
+        host("3-11", Conformance_3_11(), on: engine, invoker: invoker,
+             configuration: DurableRuntimeConfiguration(replayAwareLogging: false))
+        let crash12 = CrashSwitch()
+        hostCrashing("3-12", Conformance_3_12(crashSwitch: crash12), crashSwitch: crash12, on: engine, invoker: invoker)
+        host("3-13", Conformance_3_13(), on: engine, invoker: invoker)
+        host("3-14", Conformance_3_14(), on: engine, invoker: invoker)
+        host("3-15", Conformance_3_15(), on: engine, invoker: invoker)
+        host("3-16", Conformance_3_16(), on: engine, invoker: invoker)
+        host("3-17", Conformance_3_17(), on: engine, invoker: invoker,
+             configuration: DurableRuntimeConfiguration(replayAwareLogging: false))
+        host("3-18", Conformance_3_18(), on: engine, invoker: invoker)
+    }
+
+    static func registerCallback(on engine: DurableEngine, invoker: InProcessInvoker) {
+        host("4-1", Conformance_4_1(), on: engine, invoker: invoker)
+        host("4-2", Conformance_4_2(), on: engine, invoker: invoker)
+        host("4-3", Conformance_4_3(), on: engine, invoker: invoker)
+        host("4-4", Conformance_4_4(), on: engine, invoker: invoker)
+        host("4-5", Conformance_4_5(), on: engine, invoker: invoker)
+        host("4-6", Conformance_4_6(), on: engine, invoker: invoker)
+        host("4-7", Conformance_4_7(), on: engine, invoker: invoker)
+        host("4-8", Conformance_4_8(), on: engine, invoker: invoker)
+        host("4-9", Conformance_4_9(), on: engine, invoker: invoker)
+        host("4-10", Conformance_4_10(), on: engine, invoker: invoker)
+        host("4-11", Conformance_4_11(), on: engine, invoker: invoker)
+        host("4-12", Conformance_4_12(), on: engine, invoker: invoker)
+        host("4-13", Conformance_4_13(), on: engine, invoker: invoker)
+        host("4-14", Conformance_4_14(), on: engine, invoker: invoker)
+        host("4-15", Conformance_4_15(), on: engine, invoker: invoker)
+        host("4-16", Conformance_4_16(), on: engine, invoker: invoker)
+        host("4-17", Conformance_4_17(), on: engine, invoker: invoker)
+        host("4-18", Conformance_4_18(), on: engine, invoker: invoker)
+        host("4-19", Conformance_4_19(), on: engine, invoker: invoker)
+    }
+}

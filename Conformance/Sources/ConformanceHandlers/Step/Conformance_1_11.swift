@@ -1,0 +1,19 @@
+import Durable
+import DurableModel
+
+/// 1-11: a step fails on its first attempt and succeeds on the retry 1 second later.
+public struct Conformance_1_11: DurableFunction {
+    /// Creates the handler.
+    public init() {}
+
+    /// Returns `Operation succeeded` from the second attempt.
+    public func run(_ input: JSONValue, context: DurableContext) async throws -> String {
+        let retry = RetryStrategy.exponential(maxAttempts: 3, initialDelay: .seconds(1), maxDelay: .seconds(1), backoffRate: 1, jitter: .none)
+        return try await context.step(configuration: StepConfiguration(retryStrategy: retry)) { step in
+            if step.attempt == 1 {
+                throw ErrorObject(errorType: "Error", errorMessage: "Transient failure on attempt 1")
+            }
+            return "Operation succeeded"
+        }
+    }
+}
