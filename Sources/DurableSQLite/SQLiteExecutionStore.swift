@@ -232,6 +232,14 @@ public final class SQLiteExecutionStore: ExecutionStore, Sendable {
         }
     }
 
+    /// The execution's armed timers, earliest first.
+    public func timers(executionArn: String) async throws -> [DurableTimer] {
+        try await writer.read { db in
+            try Row.fetchAll(db.cachedStatement(sql: TimerRow.selectForExecutionSQL), arguments: [executionArn])
+                .map(TimerRow.timer)
+        }
+    }
+
     /// The earliest armed timer's due date.
     public func nextTimerDate() async throws -> Date? {
         try await writer.read { db in

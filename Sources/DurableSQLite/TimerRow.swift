@@ -13,6 +13,11 @@ enum TimerRow {
         SELECT execution_arn, kind, operation_id, due_at FROM timers WHERE due_at <= ?
         ORDER BY due_at, execution_arn, kind, operation_id LIMIT ?
         """
+    // The primary key's (execution_arn, …) prefix finds the rows; a handful per execution to sort.
+    static let selectForExecutionSQL = """
+        SELECT execution_arn, kind, operation_id, due_at FROM timers WHERE execution_arn = ?
+        ORDER BY due_at, kind, operation_id
+        """
     static let selectNextDueSQL = "SELECT MIN(due_at) FROM timers"
     static let deleteForExecutionSQL = "DELETE FROM timers WHERE execution_arn = ?"
 

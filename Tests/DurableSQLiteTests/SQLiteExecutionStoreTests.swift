@@ -327,6 +327,14 @@ struct SQLiteExecutionStoreTests {
         _ = try await store.commit(ExecutionMutation(record: current, armTimers: [again], disarmTimers: [heartbeat.key]))
         #expect(try await store.dueTimers(at: F.t0.addingTimeInterval(1000), limit: 10) == [again, later])
         #expect(try await store.nextTimerDate() == again.dueAt)
+
+        // Per execution, earliest first; other executions' timers stay out.
+        let other = F.record("other")
+        let otherTimer = DurableTimer(executionArn: other.arn, kind: .executionTimeout, dueAt: F.t0)
+        _ = try await store.createExecution(other, operations: [], events: [], timers: [otherTimer])
+        #expect(try await store.timers(executionArn: record.arn) == [again, later])
+        #expect(try await store.timers(executionArn: other.arn) == [otherTimer])
+        #expect(try await store.timers(executionArn: "arn:none") == [])
     }
 
     // MARK: - Callbacks and recovery
