@@ -63,14 +63,23 @@ public struct TestExecution<Output: Codable & Sendable>: Sendable {
     }
 
     /// Drives the execution (skipping time) until a callback named `name` has started, and returns its id.
+    ///
+    /// `name` is the callback's own name, or the name of the `waitForCallback` that owns it.
     public func waitForCallback(named name: String) async throws -> String {
-        let found = try await runner.drive(skipTime: true) {
-            try await operations().contains { $0.type == .callback && $0.name == name && $0.callbackDetails?.callbackId != nil }
-        }
-        guard found, let id = try await operations().first(where: { $0.type == .callback && $0.name == name })?.callbackDetails?.callbackId else {
+        _ = try await runner.drive(skipTime: true) { try await callbackId(named: name) != nil }
+        guard let id = try await callbackId(named: name) else {
             throw TestExecutionError(status: try await describe().status, error: ErrorObject(errorType: "CallbackNotFound", errorMessage: "No callback named \(name) started"))
         }
         return id
+    }
+
+    /// The id of the callback named `name` (or owned by the `waitForCallback` named `name`), once started.
+    public func callbackId(named name: String) async throws -> String? {
+        let operations = try await operations()
+        let owners = Set(operations.filter { $0.type == .context && $0.name == name }.map(\.id))
+        return operations.first { op in
+            op.type == .callback && (op.name == name || owners.contains(op.parentId ?? ""))
+        }?.callbackDetails?.callbackId
     }
 
     /// Completes a callback with `result` encoded as JSON.
