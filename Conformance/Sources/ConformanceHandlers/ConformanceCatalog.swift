@@ -14,11 +14,15 @@ public enum ConformanceCatalog {
         registerWait(on: engine, invoker: invoker)
         registerChild(on: engine, invoker: invoker)
         registerCallback(on: engine, invoker: invoker)
+        registerInvoke(on: engine, invoker: invoker)
+        registerWaitForCondition(on: engine, invoker: invoker)
+        registerWaitForCallback(on: engine, invoker: invoker)
     }
 
     /// The requirement ids `register` hosts, in suite order.
     public static var requirementIds: [String] {
         (1...20).map { "1-\($0)" } + (1...5).map { "2-\($0)" } + (1...18).map { "3-\($0)" } + (1...19).map { "4-\($0)" }
+            + (1...16).map { "5-\($0)" } + (1...13).map { "6-\($0)" } + (1...15).map { "7-\($0)" }
     }
 
     /// Hosts `function` as `conformance-<id>`.
@@ -137,5 +141,61 @@ public enum ConformanceCatalog {
         host("4-17", Conformance_4_17(), on: engine, invoker: invoker)
         host("4-18", Conformance_4_18(), on: engine, invoker: invoker)
         host("4-19", Conformance_4_19(), on: engine, invoker: invoker)
+    }
+
+    static func registerInvoke(on engine: DurableEngine, invoker: InProcessInvoker) {
+        engine.host(InvokeTargets.echoFunction, name: InvokeTargets.echo, on: invoker, executionTimeout: defaultTimeout, retentionPeriodDays: 1)
+        engine.host(InvokeTargets.failingFunction, name: InvokeTargets.failing, on: invoker, executionTimeout: defaultTimeout, retentionPeriodDays: 1)
+        engine.host(InvokeTargets.largeFunction, name: InvokeTargets.large, on: invoker, executionTimeout: defaultTimeout, retentionPeriodDays: 1)
+        host("5-1", Conformance_5_1(), on: engine, invoker: invoker)
+        host("5-2", Conformance_5_2(), on: engine, invoker: invoker)
+        host("5-3", Conformance_5_3(), on: engine, invoker: invoker)
+        host("5-4", Conformance_5_4(), on: engine, invoker: invoker)
+        host("5-5", Conformance_5_5(), on: engine, invoker: invoker)
+        host("5-6", Conformance_5_6(), on: engine, invoker: invoker)
+        host("5-7", Conformance_5_7(), on: engine, invoker: invoker)
+        host("5-8", Conformance_5_8(), on: engine, invoker: invoker)
+        host("5-9", Conformance_5_9(), on: engine, invoker: invoker)
+        host("5-10", Conformance_5_10(), on: engine, invoker: invoker)
+        host("5-11", Conformance_5_11(), on: engine, invoker: invoker)
+        host("5-12", Conformance_5_12(), on: engine, invoker: invoker)
+        host("5-13", Conformance_5_13(), on: engine, invoker: invoker)
+        host("5-14", Conformance_5_14(), on: engine, invoker: invoker)
+        host("5-15", Conformance_5_15(), on: engine, invoker: invoker)
+        host("5-16", Conformance_5_16(), on: engine, invoker: invoker)
+    }
+
+    static func registerWaitForCondition(on engine: DurableEngine, invoker: InProcessInvoker) {
+        host("6-1", Conformance_6_1(), on: engine, invoker: invoker)
+        host("6-2", Conformance_6_2(), on: engine, invoker: invoker)
+        host("6-3", Conformance_6_3(), on: engine, invoker: invoker)
+        host("6-4", Conformance_6_4(), on: engine, invoker: invoker)
+        host("6-5", Conformance_6_5(), on: engine, invoker: invoker)
+        host("6-6", Conformance_6_6(), on: engine, invoker: invoker)
+        host("6-7", Conformance_6_7(), on: engine, invoker: invoker)
+        host("6-8", Conformance_6_8(), on: engine, invoker: invoker)
+        host("6-9", Conformance_6_9(), on: engine, invoker: invoker)
+        host("6-10", Conformance_6_10(), on: engine, invoker: invoker)
+        host("6-11", Conformance_6_11(), on: engine, invoker: invoker)
+        host("6-12", Conformance_6_12(), on: engine, invoker: invoker)
+        host("6-13", Conformance_6_13(), on: engine, invoker: invoker)
+    }
+
+    static func registerWaitForCallback(on engine: DurableEngine, invoker: InProcessInvoker) {
+        host("7-1", Conformance_7_1(), on: engine, invoker: invoker)
+        host("7-2", Conformance_7_2(), on: engine, invoker: invoker)
+        host("7-3", Conformance_7_3(), on: engine, invoker: invoker)
+        host("7-4", Conformance_7_4(), on: engine, invoker: invoker)
+        host("7-5", Conformance_7_5(), on: engine, invoker: invoker)
+        host("7-6", Conformance_7_6(), on: engine, invoker: invoker)
+        host("7-7", Conformance_7_7(), on: engine, invoker: invoker)
+        host("7-8", Conformance_7_8(), on: engine, invoker: invoker)
+        host("7-9", Conformance_7_9(), on: engine, invoker: invoker)
+        host("7-10", Conformance_7_10(), on: engine, invoker: invoker)
+        host("7-11", Conformance_7_11(), on: engine, invoker: invoker)
+        host("7-12", Conformance_7_12(), on: engine, invoker: invoker)
+        host("7-13", Conformance_7_13(), on: engine, invoker: invoker)
+        host("7-14", Conformance_7_14(), on: engine, invoker: invoker)
+        host("7-15", Conformance_7_15(), on: engine, invoker: invoker)
     }
 }
