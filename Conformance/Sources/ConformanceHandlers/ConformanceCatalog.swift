@@ -17,12 +17,15 @@ public enum ConformanceCatalog {
         registerInvoke(on: engine, invoker: invoker)
         registerWaitForCondition(on: engine, invoker: invoker)
         registerWaitForCallback(on: engine, invoker: invoker)
+        registerParallel(on: engine, invoker: invoker)
+        registerMap(on: engine, invoker: invoker)
     }
 
     /// The requirement ids `register` hosts, in suite order.
     public static var requirementIds: [String] {
         (1...20).map { "1-\($0)" } + (1...5).map { "2-\($0)" } + (1...18).map { "3-\($0)" } + (1...19).map { "4-\($0)" }
             + (1...16).map { "5-\($0)" } + (1...13).map { "6-\($0)" } + (1...15).map { "7-\($0)" }
+            + (1...22).map { "8-\($0)" } + (1...20).map { "9-\($0)" }
     }
 
     /// Hosts `function` as `conformance-<id>`.
@@ -197,5 +200,53 @@ public enum ConformanceCatalog {
         host("7-13", Conformance_7_13(), on: engine, invoker: invoker)
         host("7-14", Conformance_7_14(), on: engine, invoker: invoker)
         host("7-15", Conformance_7_15(), on: engine, invoker: invoker)
+    }
+
+    static func registerParallel(on engine: DurableEngine, invoker: InProcessInvoker) {
+        host("8-1", Conformance_8_1(), on: engine, invoker: invoker)
+        host("8-2", Conformance_8_2(), on: engine, invoker: invoker)
+        host("8-3", Conformance_8_3(), on: engine, invoker: invoker)
+        host("8-4", Conformance_8_4(), on: engine, invoker: invoker)
+        host("8-5", Conformance_8_5(), on: engine, invoker: invoker)
+        host("8-6", Conformance_8_6(), on: engine, invoker: invoker)
+        host("8-7", Conformance_8_7(), on: engine, invoker: invoker)
+        host("8-8", Conformance_8_8(), on: engine, invoker: invoker)
+        host("8-9", Conformance_8_9(), on: engine, invoker: invoker)
+        host("8-10", Conformance_8_10(), on: engine, invoker: invoker)
+        host("8-11", Conformance_8_11(), on: engine, invoker: invoker)
+        host("8-12", Conformance_8_12(), on: engine, invoker: invoker)
+        host("8-13", Conformance_8_13(), on: engine, invoker: invoker)
+        host("8-14", Conformance_8_14(), on: engine, invoker: invoker)
+        host("8-15", Conformance_8_15(), on: engine, invoker: invoker)
+        host("8-16", Conformance_8_16(), on: engine, invoker: invoker)
+        host("8-17", Conformance_8_17(), on: engine, invoker: invoker)
+        host("8-18", Conformance_8_18(), on: engine, invoker: invoker)
+        host("8-19", Conformance_8_19(), on: engine, invoker: invoker)
+        host("8-20", Conformance_8_20(), on: engine, invoker: invoker)
+        host("8-21", Conformance_8_21(), on: engine, invoker: invoker)
+        host("8-22", Conformance_8_22(), on: engine, invoker: invoker)
+    }
+
+    static func registerMap(on engine: DurableEngine, invoker: InProcessInvoker) {
+        host("9-1", Conformance_9_1(), on: engine, invoker: invoker)
+        host("9-2", Conformance_9_2(), on: engine, invoker: invoker)
+        host("9-3", Conformance_9_3(), on: engine, invoker: invoker)
+        host("9-4", Conformance_9_4(), on: engine, invoker: invoker)
+        host("9-5", Conformance_9_5(), on: engine, invoker: invoker)
+        host("9-6", Conformance_9_6(), on: engine, invoker: invoker)
+        host("9-7", Conformance_9_7(), on: engine, invoker: invoker)
+        host("9-8", Conformance_9_8(), on: engine, invoker: invoker)
+        host("9-9", Conformance_9_9(), on: engine, invoker: invoker)
+        host("9-10", Conformance_9_10(), on: engine, invoker: invoker)
+        host("9-11", Conformance_9_11(), on: engine, invoker: invoker)
+        host("9-12", Conformance_9_12(), on: engine, invoker: invoker)
+        host("9-13", Conformance_9_13(), on: engine, invoker: invoker)
+        host("9-14", Conformance_9_14(), on: engine, invoker: invoker)
+        host("9-15", Conformance_9_15(), on: engine, invoker: invoker)
+        host("9-16", Conformance_9_16(), on: engine, invoker: invoker)
+        host("9-17", Conformance_9_17(), on: engine, invoker: invoker)
+        host("9-18", Conformance_9_18(), on: engine, invoker: invoker)
+        host("9-19", Conformance_9_19(), on: engine, invoker: invoker)
+        host("9-20", Conformance_9_20(), on: engine, invoker: invoker)
     }
 }
