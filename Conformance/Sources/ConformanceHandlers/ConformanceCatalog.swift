@@ -19,13 +19,14 @@ public enum ConformanceCatalog {
         registerWaitForCallback(on: engine, invoker: invoker)
         registerParallel(on: engine, invoker: invoker)
         registerMap(on: engine, invoker: invoker)
+        registerPlugin(on: engine, invoker: invoker)
     }
 
     /// The requirement ids `register` hosts, in suite order.
     public static var requirementIds: [String] {
         (1...20).map { "1-\($0)" } + (1...5).map { "2-\($0)" } + (1...18).map { "3-\($0)" } + (1...19).map { "4-\($0)" }
             + (1...16).map { "5-\($0)" } + (1...13).map { "6-\($0)" } + (1...15).map { "7-\($0)" }
-            + (1...22).map { "8-\($0)" } + (1...20).map { "9-\($0)" }
+            + (1...22).map { "8-\($0)" } + (1...20).map { "9-\($0)" } + (1...7).map { "10-\($0)" }
     }
 
     /// Hosts `function` as `conformance-<id>`.
@@ -248,5 +249,21 @@ public enum ConformanceCatalog {
         host("9-18", Conformance_9_18(), on: engine, invoker: invoker)
         host("9-19", Conformance_9_19(), on: engine, invoker: invoker)
         host("9-20", Conformance_9_20(), on: engine, invoker: invoker)
+    }
+
+    static func registerPlugin(on engine: DurableEngine, invoker: InProcessInvoker) {
+        func plugins(_ plugins: any DurablePlugin...) -> DurableRuntimeConfiguration {
+            DurableRuntimeConfiguration(plugins: plugins)
+        }
+        host("10-1", Conformance_10_1(), on: engine, invoker: invoker, configuration: plugins(ConformancePlugin()))
+        host("10-2", Conformance_10_2(), on: engine, invoker: invoker, configuration: plugins(ConformancePlugin()))
+        host("10-3", Conformance_10_3(), on: engine, invoker: invoker, configuration: plugins(ConformancePlugin()))
+        host("10-4", Conformance_10_4(), on: engine, invoker: invoker,
+             configuration: plugins(ConformancePlugin(label: "CONFPLUGIN-FAULTY", faulty: true)))
+        host("10-5", Conformance_10_5(), on: engine, invoker: invoker,
+             configuration: plugins(ConformancePlugin(label: "CONFPLUGIN-A", reportsFirst: false),
+                                    ConformancePlugin(label: "CONFPLUGIN-B", reportsFirst: false)))
+        host("10-6", Conformance_10_6(), on: engine, invoker: invoker, configuration: plugins(ConformancePlugin()))
+        host("10-7", Conformance_10_7(), on: engine, invoker: invoker, configuration: plugins(ConformancePlugin()))
     }
 }
