@@ -116,12 +116,12 @@ public struct DurableHTTPClient: Sendable {
         if let body { request.body = .bytes(ByteBuffer(bytes: body)) }
         let response = try await http.execute(request, timeout: requestTimeout)
         let buffer = try await response.body.collect(upTo: 16 * 1024 * 1024)
-        let data = Data(buffer: buffer)
+        let data = Data(buffer.readableBytesView)
         let status = Int(response.status.code)
         guard (200..<300).contains(status) else {
             let type = response.headers.first(name: "X-Amzn-ErrorType") ?? "HTTP\(status)"
             let object = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any]
-            let message = (object?["message"] ?? object?["Message"]) as? String ?? String(decoding: data, as: UTF8.self)
+            let message = (object?["message"] as? String) ?? (object?["Message"] as? String) ?? String(decoding: data, as: UTF8.self)
             throw DurableServiceError(type: type, message: message, statusCode: status)
         }
         return (status, response.headers, data)

@@ -1,5 +1,6 @@
 import DurableModel
 import Foundation
+import HTTPTypes
 import Hummingbird
 import Logging
 

@@ -1,6 +1,7 @@
 import DurableModel
 import DurableServer
 import Foundation
+import HTTPTypes
 import Hummingbird
 import Logging
 import NIOCore
@@ -176,7 +177,7 @@ public struct DurableAPI: Sendable {
         }
         switch (request.method, action) {
         case (.get, ""):
-            return try Self.json(Self.wire(engine.describeExecution(executionArn: arnText)))
+            return try Self.json(Self.wire(try await engine.describeExecution(executionArn: arnText)))
         case (.get, "history"):
             let q = request.uri.queryParameters
             let page = try await engine.history(
@@ -247,6 +248,8 @@ public struct DurableAPI: Sendable {
     static func collect(_ request: inout Request, upTo limit: Int) async throws -> ByteBuffer {
         do {
             return try await request.collectBody(upTo: limit)
+        } catch is NIOTooManyBytesError {
+            throw DurableServiceError.requestTooLarge("Request must be smaller than \(limit) bytes")
         } catch let error as HTTPError where error.status == .contentTooLarge {
             throw DurableServiceError.requestTooLarge("Request must be smaller than \(limit) bytes")
         }

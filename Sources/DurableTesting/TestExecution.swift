@@ -41,12 +41,12 @@ public struct TestExecution<Output: Codable & Sendable>: Sendable {
     }
 
     /// Every operation of the execution, in start order.
-    public func operations() async throws -> [Operation] {
+    public func operations() async throws -> [DurableModel.Operation] {
         try await runner.store.operations(executionArn: arn).map(\.operation)
     }
 
     /// The first operation with `name`, if any.
-    public func operation(named name: String) async throws -> Operation? {
+    public func operation(named name: String) async throws -> DurableModel.Operation? {
         try await operations().first { $0.name == name }
     }
 

@@ -46,7 +46,7 @@ struct InvokeCommand: AsyncParsableCommand {
     /// Polls the execution, rewriting one progress line on standard error, until it closes.
     func waitWithProgress(client: DurableHTTPClient, arn: String) async throws -> GetDurableExecutionResponse {
         let start = Date()
-        let interactive = isatty(fileno(stderr)) != 0
+        let interactive = isatty(STDERR_FILENO) != 0
         while true {
             let description = try await client.execution(arn: arn)
             if description.status.isTerminal {
@@ -57,7 +57,8 @@ struct InvokeCommand: AsyncParsableCommand {
             if let waiting = try? await pendingCallbacks(client: client, arn: arn), !waiting.isEmpty {
                 line += " - waiting on callback " + waiting.joined(separator: ", ")
             }
-            FileHandle.standardError.write(Data((interactive ? "\r\u{1B}[K" : "") + line + (interactive ? "" : "\n")).utf8))
+            let text = (interactive ? "\r\u{1B}[K" : "") + line + (interactive ? "" : "\n")
+            FileHandle.standardError.write(Data(text.utf8))
             try await Task.sleep(for: .milliseconds(interactive ? 500 : 5000))
         }
     }

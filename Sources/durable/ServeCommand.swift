@@ -41,12 +41,13 @@ struct ServeCommand: AsyncParsableCommand {
         HostedFunctions.register(on: engine, invoker: invoker)
 
         let api = DurableAPI(engine: engine, logger: logger)
+        let startupLogger = logger
         let app = Application(
             router: api.makeRouter(),
             configuration: ApplicationConfiguration(address: .hostname(host, port: port), serverName: "durable"),
             services: engine.makeServices(),
             onServerRunning: { channel in
-                logger.notice("durable service listening on http://\(host):\(port) (database \(path))")
+                startupLogger.notice("durable service listening on http://\(host):\(port) (database \(path))")
             },
             logger: logger
         )

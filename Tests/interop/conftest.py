@@ -130,8 +130,10 @@ def wait_for(predicate: Any, timeout: float = 30, interval: float = 0.1) -> Any:
 def callback_id(lam: Any, arn: str, name: str, timeout: float = 30) -> str:
     def find() -> str | None:
         events = lam.get_durable_execution_history(DurableExecutionArn=arn, MaxItems=1000)["Events"]
+        # The callback itself, or the one inside the waitForCallback context of that name.
+        owners = {e["Id"] for e in events if e["EventType"] == "ContextStarted" and e.get("Name") == name}
         for event in events:
-            if event["EventType"] == "CallbackStarted" and event.get("Name") == name:
+            if event["EventType"] == "CallbackStarted" and (event.get("Name") == name or event.get("ParentId") in owners):
                 return event["CallbackStartedDetails"]["CallbackId"]
         return None
     return wait_for(find, timeout)

@@ -51,7 +51,7 @@ def test_order_with_callback_through_aws_cli(server: DurableServer, lam: Any) ->
 def test_synchronous_invoke_through_aws_cli(server: DurableServer, lam: Any, tmp_path: Any) -> None:
     out = tmp_path / "out.json"
     # Out of stock fails the order in its first step: a synchronous invoke answers with the error.
-    result = server.aws("invoke", "--function-name", "order-processing", "--cli-binary-format", "raw-in-base64-out",
+    result = server.aws("invoke", "--function-name", "order-processing",
                         "--payload", json.dumps({**ORDER, "sku": "OUT-OF-STOCK"}), str(out))
     answer = json.loads(result.stdout)
     assert answer["StatusCode"] == 200
