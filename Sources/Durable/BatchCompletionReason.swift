@@ -1,5 +1,5 @@
 /// Why a map or parallel stopped.
-public enum CompletionReason: String, Codable, Sendable, Hashable {
+public enum BatchCompletionReason: String, Codable, Sendable, Hashable {
     /// Every item finished.
     case allCompleted = "ALL_COMPLETED"
     /// `minSuccessful` items succeeded.
@@ -7,3 +7,6 @@ public enum CompletionReason: String, Codable, Sendable, Hashable {
     /// Too many items failed.
     case failureToleranceExceeded = "FAILURE_TOLERANCE_EXCEEDED"
 }
+
+/// The name the API sketch used for `BatchCompletionReason`.
+public typealias CompletionReason = BatchCompletionReason

@@ -5,12 +5,12 @@ public struct BatchResult<T: Sendable>: Sendable {
     /// Started items in index order (never-started items are omitted).
     public var all: [BatchItem<T>]
     /// Why the batch stopped.
-    public var completionReason: CompletionReason
+    public var completionReason: BatchCompletionReason
     /// The number of input items or branches.
     public var totalCount: Int
 
     /// Creates a result.
-    public init(all: [BatchItem<T>], completionReason: CompletionReason, totalCount: Int) {
+    public init(all: [BatchItem<T>], completionReason: BatchCompletionReason, totalCount: Int) {
         self.all = all.sorted { $0.index < $1.index }
         self.completionReason = completionReason
         self.totalCount = totalCount
@@ -22,8 +22,15 @@ public struct BatchResult<T: Sendable>: Sendable {
     public var failures: [BatchItem<T>] { all.filter { $0.status == .failed } }
     /// Items still running when the batch completed.
     public var started: [BatchItem<T>] { all.filter { $0.status == .started } }
-    /// The results of successful items, in index order.
-    public var values: [T] { successes.compactMap(\.result) }
+    /// The results of every item in index order; throws `.batchFailed` if any item failed.
+    ///
+    /// Items still running at an early completion are skipped; use `successes` to read partial results.
+    public func values() throws(DurableError) -> [T] {
+        try throwIfError()
+        return successes.compactMap(\.result)
+    }
+    /// The results of the successful items, in index order, ignoring failures.
+    public var successfulValues: [T] { successes.compactMap(\.result) }
     /// The errors of failed items, in index order.
     public var errors: [DurableError] { failures.compactMap(\.error) }
     /// The number of successful items.

@@ -8,7 +8,7 @@ struct BatchSummary: Codable, Sendable {
     /// `MapResult` or `ParallelResult`.
     var type: String
     var totalCount: Int
-    var completionReason: CompletionReason
+    var completionReason: BatchCompletionReason
     var successCount: Int
     var failureCount: Int
     var startedCount: Int

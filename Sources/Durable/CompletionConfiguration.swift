@@ -29,7 +29,7 @@ public struct CompletionConfiguration: Sendable, Hashable {
     /// The completion reason for the counts so far, or nil when the batch must go on.
     ///
     /// Order: tolerance exceeded, then all finished, then enough successes.
-    public func completionReason(total: Int, succeeded: Int, failed: Int) -> CompletionReason? {
+    public func completionReason(total: Int, succeeded: Int, failed: Int) -> BatchCompletionReason? {
         if failed > 0 {
             if !hasCriteria { return .failureToleranceExceeded }
             if let count = toleratedFailureCount, failed > count { return .failureToleranceExceeded }

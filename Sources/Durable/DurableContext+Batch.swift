@@ -76,7 +76,7 @@ extension DurableContext {
         var items: [Int: BatchItem<T>] = [:]
         var succeeded = 0
         var failed = 0
-        var reason: CompletionReason? = total == 0 ? .allCompleted : nil
+        var reason: BatchCompletionReason? = total == 0 ? .allCompleted : nil
         try await withThrowingTaskGroup(of: (Int, Result<T, any Error>).self) { group in
             var next = 0
             var inFlight = 0

@@ -76,7 +76,7 @@ extension DurableContext {
 }
 
 /// The (empty) result of a wait-for-callback submitter step.
-struct SubmitterResult: Codable, Sendable {}
+typealias SubmitterResult = DurableVoid
 
 extension CallbackOptions {
     /// Options with only the set timeouts, validated (whole seconds, within 366 days).

@@ -4,6 +4,7 @@ extension DurableContext {
     /// Runs `body` in a child context whose operations are numbered separately, checkpointing its result.
     ///
     /// A failure inside surfaces as `.childContextFailed` carrying the inner error object.
+    @discardableResult
     public func runInChildContext<T: Codable & Sendable>(
         _ name: String? = nil, configuration: ChildContextConfiguration<T> = .init(),
         _ body: @escaping @Sendable (DurableContext) async throws -> T
@@ -13,6 +14,17 @@ extension DurableContext {
         }
         let slot = try allocate(.context, subType: configuration.subType, name: name)
         return try await runChild(slot, serializer: configuration.serializer, failure: { DurableError(code: .childContextFailed, errorObject: $0) }, body)
+    }
+
+    /// Runs a child context whose body returns nothing.
+    public func runInChildContext(
+        _ name: String? = nil, configuration: ChildContextConfiguration<DurableVoid> = .init(),
+        _ body: @escaping @Sendable (DurableContext) async throws -> Void
+    ) async throws {
+        _ = try await runInChildContext(name, configuration: configuration) { context -> DurableVoid in
+            try await body(context)
+            return DurableVoid()
+        }
     }
 
     /// The CONTEXT state machine (protocol §4.8), shared by child contexts, wait-for-callback and batch items.

@@ -2,6 +2,7 @@ import DurableModel
 
 extension DurableContext {
     /// Runs `body` once (per retry policy) and checkpoints its result; replays return the stored result.
+    @discardableResult
     public func step<T: Codable & Sendable>(
         _ name: String? = nil, configuration: StepConfiguration<T> = .init(),
         _ body: @escaping @Sendable (StepContext) async throws -> T
@@ -11,8 +12,20 @@ extension DurableContext {
     }
 
     /// Runs `body` as a step with the default configuration.
+    @discardableResult
     public func step<T: Codable & Sendable>(_ name: String? = nil, _ body: @escaping @Sendable () async throws -> T) async throws -> T {
         try await step(name, configuration: StepConfiguration<T>()) { _ in try await body() }
+    }
+
+    /// Runs a step whose body returns nothing (checkpointed as `{}`).
+    public func step(
+        _ name: String? = nil, configuration: StepConfiguration<DurableVoid> = .init(),
+        _ body: @escaping @Sendable (StepContext) async throws -> Void
+    ) async throws {
+        _ = try await step(name, configuration: configuration) { context -> DurableVoid in
+            try await body(context)
+            return DurableVoid()
+        }
     }
 
     /// The step state machine (protocol §4.2).

@@ -107,7 +107,7 @@ public struct DurableContext: Sendable {
     /// A step context for `attempt` of `slot`; its logger never drops records (the body only runs live).
     func stepContext(_ slot: OperationSlot, attempt: Int) -> StepContext {
         let metadata: Logger.Metadata = [
-            "executionArn": .string(executionArn), "operationId": .string(slot.id), "attempt": .stringConvertible(attempt),
+            "executionArn": .string(executionArn), "operationId": .string(slot.id), "attempt": .string(String(attempt)),
         ]
         let logger = ReplayAwareLogHandler.logger(base: baseLogger, metadata: metadata, isReplaying: { false })
         return StepContext(attempt: attempt, logger: logger, operationId: slot.id)
