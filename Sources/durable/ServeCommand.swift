@@ -40,6 +40,10 @@ struct ServeCommand: AsyncParsableCommand {
         let engine = DurableEngine(store: store, invoker: invoker, clock: SystemClock(), logger: logger)
         HostedFunctions.register(on: engine, invoker: invoker)
 
+        // Invocations that were queued or running when the last process died are re-queued (and the
+        // running ones recorded as crashed) before any new work is taken.
+        let recovered = try await engine.recoverInterruptedInvocations()
+        if recovered > 0 { logger.notice("re-queued \(recovered) interrupted invocations") }
         let api = DurableAPI(engine: engine, logger: logger)
         let startupLogger = logger
         let app = Application(

@@ -34,6 +34,10 @@ struct ConformanceServer: AsyncParsableCommand {
         let invoker = InProcessInvoker()
         let engine = DurableEngine(store: store, invoker: invoker, clock: SystemClock(), logger: logger)
         ConformanceCatalog.register(on: engine, invoker: invoker)
+        // Invocations that were queued or running when the last process died are re-queued (and the
+        // running ones recorded as crashed) before any new work is taken.
+        let recovered = try await engine.recoverInterruptedInvocations()
+        if recovered > 0 { logger.notice("re-queued \(recovered) interrupted invocations") }
         let app = Application(
             router: DurableAPI(engine: engine, logger: logger).makeRouter(),
             configuration: ApplicationConfiguration(address: .hostname(host, port: port), serverName: "conformance-server"),
