@@ -34,7 +34,7 @@ enum OperationRow {
     /// Decodes a row of the select statements.
     static func operation(_ row: Row) throws -> StoredOperation {
         StoredOperation(
-            operation: try StoreJSON.decode(Operation.self, from: row["operation"]),
+            operation: try StoreJSON.decode(DurableModel.Operation.self, from: row["operation"]),
             position: row["position"],
             sequence: row["sequence"],
             meta: try StoreJSON.decode(OperationMeta.self, from: row["meta"])
