@@ -24,6 +24,14 @@ enum ExecutionRow {
     static let selectByArnSQL = "SELECT record FROM executions WHERE arn = ?"
     static let selectByNameSQL = "SELECT record FROM executions WHERE function_name = ? AND execution_name = ?"
     static let selectVersionSQL = "SELECT version FROM executions WHERE arn = ?"
+    // The predicate matches the partial index `executions_awaiting` word for word, so SQLite can use it.
+    static let selectAwaitingInvocationSQL = """
+        SELECT record FROM executions WHERE status = 'RUNNING' AND invocation_phase <> 'idle' ORDER BY started_at, arn
+        """
+    static let selectPurgeableSQL = """
+        SELECT arn FROM executions WHERE purge_after IS NOT NULL AND purge_after <= ? AND status <> 'RUNNING'
+        """
+    static let deleteSQL = "DELETE FROM executions WHERE arn = ?"
 
     /// The named arguments of `insertSQL` and `updateSQL`.
     static func arguments(_ record: ExecutionRecord) throws -> StatementArguments {

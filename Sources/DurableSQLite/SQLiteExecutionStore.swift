@@ -107,13 +107,11 @@ public final class SQLiteExecutionStore: ExecutionStore, Sendable {
     /// Deletes closed executions past retention, with all their rows.
     public func purgeClosedExecutions(before now: Date) async throws -> Int {
         try await writeImmediately { db in
-            let arns = try String.fetchAll(db, sql: """
-                SELECT arn FROM executions
-                WHERE purge_after IS NOT NULL AND purge_after <= ? AND status <> ?
-                """, arguments: [now.columnSeconds, ExecutionStatus.running.rawValue])
+            let arns = try String.fetchAll(db.cachedStatement(sql: ExecutionRow.selectPurgeableSQL),
+                                           arguments: [now.columnSeconds])
             let timers = try db.cachedStatement(sql: TimerRow.deleteForExecutionSQL)
             let callbacks = try db.cachedStatement(sql: CallbackRow.deleteForExecutionSQL)
-            let execution = try db.cachedStatement(sql: "DELETE FROM executions WHERE arn = ?")
+            let execution = try db.cachedStatement(sql: ExecutionRow.deleteSQL)
             for arn in arns {
                 try timers.execute(arguments: [arn])
                 try callbacks.execute(arguments: [arn])
@@ -257,11 +255,7 @@ public final class SQLiteExecutionStore: ExecutionStore, Sendable {
     /// RUNNING executions with a queued or running invocation, oldest first.
     public func executionsAwaitingInvocation() async throws -> [ExecutionRecord] {
         try await writer.read { db in
-            try ExecutionRow.fetchAll(db.cachedStatement(sql: """
-                SELECT record FROM executions
-                WHERE status = 'RUNNING' AND invocation_phase <> 'idle'
-                ORDER BY started_at, arn
-                """))
+            try ExecutionRow.fetchAll(db.cachedStatement(sql: ExecutionRow.selectAwaitingInvocationSQL))
         }
     }
 }

@@ -30,7 +30,7 @@ enum SQLiteSchema {
                 CREATE UNIQUE INDEX executions_by_name ON executions (function_name, execution_name);
                 CREATE INDEX executions_by_function ON executions (function_name, start_ms, arn);
                 CREATE INDEX executions_by_purge ON executions (purge_after) WHERE purge_after IS NOT NULL;
-                CREATE INDEX executions_awaiting ON executions (started_at) WHERE status = 'RUNNING' AND invocation_phase <> 'idle';
+                CREATE INDEX executions_awaiting ON executions (started_at, arn) WHERE status = 'RUNNING' AND invocation_phase <> 'idle';
 
                 CREATE TABLE operations (
                     execution_arn TEXT NOT NULL REFERENCES executions (arn) ON DELETE CASCADE,

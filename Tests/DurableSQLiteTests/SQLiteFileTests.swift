@@ -114,4 +114,32 @@ struct SQLiteFileTests {
         #expect(page.records.count == 20)
         #expect(page.records.allSatisfy { $0.version == 5 })
     }
+
+    @Test func hotQueriesSearchAnIndexInsteadOfScanningATable() async throws {
+        let store = try SQLiteExecutionStore.makeInMemory()
+        let listing = ExecutionListQuery(functionName: "f", qualifier: "q", statuses: [.running, .failed], reverseOrder: true)
+        let statements = [
+            ExecutionRow.selectByArnSQL, ExecutionRow.selectByNameSQL, ExecutionRow.selectVersionSQL, ExecutionRow.updateSQL,
+            ExecutionRow.selectAwaitingInvocationSQL, ExecutionRow.selectPurgeableSQL, ExecutionRow.deleteSQL,
+            OperationRow.selectAllSQL, OperationRow.selectChangedAfterSQL,
+            EventRow.lastEventIdSQL, EventRow.selectForwardSQL, EventRow.selectReverseSQL,
+            TimerRow.selectDueSQL, TimerRow.selectNextDueSQL, TimerRow.selectForExecutionSQL, TimerRow.deleteSQL,
+            TimerRow.deleteForExecutionSQL, CallbackRow.selectSQL, CallbackRow.deleteForExecutionSQL,
+            ExecutionListRequest(query: listing, cursor: ExecutionListMarker(startMillis: 1, arn: "a")).sql,
+            ExecutionListRequest(query: ExecutionListQuery(functionName: "f"), cursor: nil).sql,
+        ]
+        let plans = try await store.writer.read { db in
+            try statements.map { sql in
+                // Parameters stay unbound (NULL): the plan does not depend on their values.
+                let statement = try db.makeStatement(sql: "EXPLAIN QUERY PLAN " + sql)
+                statement.setUncheckedArguments([])
+                return try (sql, Row.fetchAll(statement).map { $0["detail"] as String })
+            }
+        }
+        for (sql, details) in plans {
+            // "SCAN t" reads the whole table; "SCAN t USING INDEX" walks a (here partial) index.
+            let scans = details.filter { $0.hasPrefix("SCAN") && !$0.contains("INDEX") }
+            #expect(scans.isEmpty, "\(sql) => \(details)")
+        }
+    }
 }
