@@ -8,6 +8,8 @@ public protocol DurableFunction: Sendable {
     associatedtype Output: Codable & Sendable
     /// The name the function is registered under; defaults to the type name.
     static var name: String { get }
+    /// The name this instance registers under; defaults to `Self.name` (closure functions carry their own).
+    var functionName: String { get }
     /// Runs (or replays) the workflow for `input`.
     func run(_ input: Input, context: DurableContext) async throws -> Output
 }
@@ -15,4 +17,7 @@ public protocol DurableFunction: Sendable {
 extension DurableFunction {
     /// The type name.
     public static var name: String { String(describing: Self.self) }
+
+    /// `Self.name`.
+    public var functionName: String { Self.name }
 }
