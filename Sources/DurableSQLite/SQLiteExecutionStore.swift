@@ -29,7 +29,14 @@ public final class SQLiteExecutionStore: ExecutionStore, Sendable {
 
     private init(writer: any DatabaseWriter) throws {
         self.writer = writer
-        try SQLiteSchema.migrator.migrate(writer)
+        let migrator = SQLiteSchema.migrator
+        let unknown = try writer.read { db in
+            try migrator.appliedIdentifiers(db).subtracting(migrator.migrations).sorted()
+        }
+        guard unknown.isEmpty else {
+            throw SQLiteStoreError.schemaFromNewerBuild(path: writer.path, unknownMigrations: unknown)
+        }
+        try migrator.migrate(writer)
     }
 
     private static func configuration(busyTimeout: TimeInterval) -> Configuration {

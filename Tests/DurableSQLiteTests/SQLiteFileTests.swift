@@ -64,6 +64,21 @@ struct SQLiteFileTests {
         #expect(readerSynchronous == 2)
     }
 
+    @Test func aFileMigratedByANewerBuildIsRefused() async throws {
+        let (directory, path) = F.temporaryPath()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        do {
+            let store = try SQLiteExecutionStore(path: path)
+            try await store.writer.write { db in
+                try db.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES ('v99')")
+            }
+            try store.close()
+        }
+        #expect(throws: SQLiteStoreError.schemaFromNewerBuild(path: path, unknownMigrations: ["v99"])) {
+            try SQLiteExecutionStore(path: path)
+        }
+    }
+
     @Test func commitsFromTwoStoresOnOneFileConflictInsteadOfLosingUpdates() async throws {
         let (directory, path) = F.temporaryPath()
         defer { try? FileManager.default.removeItem(at: directory) }
