@@ -8,6 +8,7 @@ import GRDB
 /// Every write runs in one IMMEDIATE transaction, so a commit is atomic and never rewrites more than
 /// the rows its mutation names. Reads run concurrently with writes on WAL snapshots.
 public final class SQLiteExecutionStore: ExecutionStore, Sendable {
+    // Internal rather than private so tests can check pragmas and query plans on the real connection.
     let writer: any DatabaseWriter
 
     /// Opens (creating it and its directories if needed) the store at `path` and migrates its schema.
