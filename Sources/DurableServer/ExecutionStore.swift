@@ -38,3 +38,10 @@ public protocol ExecutionStore: Sendable {
     /// Deletes closed executions whose retention ended at or before `now`; returns how many.
     func purgeClosedExecutions(before now: Date) async throws -> Int
 }
+
+extension ExecutionStore {
+    /// The execution's timers, found by scanning every armed timer; stores should answer from an index.
+    public func timers(executionArn: String) async throws -> [DurableTimer] {
+        try await dueTimers(at: .distantFuture, limit: Int.max).filter { $0.key.executionArn == executionArn }
+    }
+}
