@@ -26,6 +26,13 @@ public struct OrderResult: Codable, Sendable, Equatable {
     public var orderId: String
     /// The carrier's tracking number.
     public var trackingNumber: String?
+
+    /// Creates a result.
+    public init(status: String, orderId: String, trackingNumber: String?) {
+        self.status = status
+        self.orderId = orderId
+        self.trackingNumber = trackingNumber
+    }
 }
 
 /// Stock reserved for an order.
