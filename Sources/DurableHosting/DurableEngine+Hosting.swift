@@ -9,7 +9,7 @@ extension DurableEngine {
         executionTimeout: Duration = .seconds(86_400), retentionPeriodDays: Int = 14,
         configuration: DurableRuntimeConfiguration = .init()
     ) {
-        let functionName = name ?? F.name
+        let functionName = name ?? function.functionName
         register(FunctionConfiguration(
             name: functionName, isDurable: true,
             executionTimeoutSeconds: Int(executionTimeout.components.seconds),

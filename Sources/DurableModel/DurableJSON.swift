@@ -14,10 +14,13 @@ public enum DurableJSON {
         case seconds
     }
 
-    /// An encoder writing timestamps in `unit`, keys in declaration order.
+    /// An encoder writing timestamps in `unit`, keys sorted.
+    ///
+    /// Sorted keys make every answer byte-for-byte reproducible (a `ClientToken` replay returns the
+    /// same bytes; tests can compare text); JSON clients do not care about member order.
     public static func encoder(_ unit: TimestampUnit) -> JSONEncoder {
         let encoder = JSONEncoder()
-        encoder.outputFormatting = [.withoutEscapingSlashes]
+        encoder.outputFormatting = [.withoutEscapingSlashes, .sortedKeys]
         switch unit {
         case .milliseconds:
             encoder.dateEncodingStrategy = .custom { date, encoder in

@@ -82,7 +82,7 @@ public final class DurableTestRunner: Sendable {
     public func start<F: DurableFunction>(
         _ function: F, input: F.Input, name: String? = nil, executionName: String? = nil
     ) async throws -> TestExecution<F.Output> {
-        let functionName = name ?? F.name
+        let functionName = name ?? function.functionName
         if !engine.isRegistered(functionName) { register(function, name: functionName) }
         let payload = try DurableJSON.string(input)
         let started = try await engine.startExecution(StartExecutionRequest(
