@@ -22,9 +22,10 @@ extension DurableEngine {
                   let current = record.checkpointToken, current == request.checkpointToken else { throw Self.invalidToken }
             let now = clock.now()
             var builder = MutationBuilder(record: record, operations: try await store.operations(executionArn: executionArn))
+            // Elapsed waits and retry delays settle first, so the batch is validated against current state.
+            builder.settleDueOperations(now: now)
             let outcome = try processor.process(execution: record, operations: builder.operations, updates: request.updates ?? [], now: now)
             builder.apply(outcome)
-            builder.settleDueOperations(now: now)
             let delta = builder.operations(changedAfter: record.observedSequence)
             builder.record.observedSequence = builder.record.lastSequence
             var token: String?

@@ -56,3 +56,11 @@ extension DurableEngine {
         return fired
     }
 }
+
+extension DurableEngine {
+    /// Deletes closed executions whose retention period has ended; names become reusable.
+    @discardableResult
+    public func purgeExpiredExecutions() async throws -> Int {
+        try await store.purgeClosedExecutions(before: clock.now())
+    }
+}

@@ -11,14 +11,22 @@ public struct TimerService: Service {
     /// Fires timers until cancelled or asked to shut down gracefully.
     public func run() async throws {
         await cancelWhenGracefulShutdown {
+            var lastPurge = Date.distantPast
             while !Task.isCancelled {
                 let generation = engine.timerGeneration
                 do {
                     _ = try await engine.fireDueTimers()
+                    // Retention is measured in days; sweeping hourly is plenty.
+                    if engine.clock.now().timeIntervalSince(lastPurge) >= 3600 {
+                        lastPurge = engine.clock.now()
+                        try await engine.purgeExpiredExecutions()
+                    }
                 } catch {
                     engine.logger.error("firing timers failed", metadata: ["error": "\(error)"])
                 }
-                let next = try? await engine.nextTimerDate()
+                var next = try? await engine.nextTimerDate()
+                let nextPurge = lastPurge.addingTimeInterval(3600)
+                if next.map({ $0 > nextPurge }) ?? true { next = nextPurge }
                 // Wake at the next due date or as soon as timers change, whichever comes first.
                 await withTaskGroup(of: Void.self) { group in
                     let clock = engine.clock
