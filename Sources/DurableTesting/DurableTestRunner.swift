@@ -73,6 +73,19 @@ public final class DurableTestRunner: Sendable {
         engine.host(function, name: name, on: invoker, executionTimeout: executionTimeout, configuration: configuration)
     }
 
+    /// Registers a raw handler, for tests that need to stand between the service and the SDK
+    /// (for example to simulate a crashed invocation).
+    public func registerHandler(_ name: String, executionTimeout: Duration = .seconds(86_400 * 30), handler: @escaping DurableHandler) {
+        engine.register(FunctionConfiguration(name: name, isDurable: true, executionTimeoutSeconds: Int(executionTimeout.components.seconds)))
+        invoker.register(name, handler: handler)
+    }
+
+    /// Starts an execution of a function registered by name, with raw JSON input.
+    public func start<Output: Codable & Sendable>(functionNamed name: String, inputJSON: String, as output: Output.Type) async throws -> TestExecution<Output> {
+        let started = try await engine.startExecution(StartExecutionRequest(functionName: name, inputPayload: inputJSON))
+        return TestExecution(arn: started.executionArn, runner: self)
+    }
+
     /// Registers a plain (non-durable) function that chained invokes can call.
     public func registerPlain(_ name: String, handler: @escaping @Sendable (String) async throws -> String) {
         engine.hostPlain(name, on: invoker, handler: handler)

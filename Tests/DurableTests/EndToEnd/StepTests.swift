@@ -1,6 +1,8 @@
 import Durable
 import DurableModel
 import DurableTesting
+import DurableServer
+import Synchronization
 import Testing
 
 @Suite("Steps end to end")
@@ -88,20 +90,74 @@ struct StepTests {
         }
     }
 
-    @Test("At-most-once: an interrupted attempt is not re-run but retried by the strategy")
-    func atMostOnceInterrupted() async throws {
-        // The first invocation crashes after START (the invoker throws); the replay must not run the body.
-        let runs = Counter()
-        let function = DurableClosureFunction<String, String>(name: "at-most-once") { _, context in
-            try await context.step("charge", configuration: .init(retryStrategy: .none, semantics: .atMostOncePerRetry)) { _ in
-                runs.bump("charge")
-                return "charged"
+    @Test("An invocation that dies inside a step: at-most-once does not re-run it, at-least-once does")
+    func interruptedStep() async throws {
+        for semantics in [StepSemantics.atMostOncePerRetry, .atLeastOncePerRetry] {
+            let runs = Counter()
+            let crash = Crash()
+            let function = DurableClosureFunction<String, String>(name: "interrupted") { _, context in
+                do {
+                    return try await context.step("charge", configuration: .init(retryStrategy: .none, semantics: semantics)) { _ in
+                        if runs.bump("charge") == 1 { await crash.now() }
+                        return "charged"
+                    }
+                } catch let error as DurableError {
+                    return "failed: \(error.errorObject.errorType ?? "")"
+                }
+            }
+            try await DurableTestRunner.withRunner { runner in
+                runner.registerHandler("interrupted", handler: crash.wrap(DurableRuntime.handler(for: function)))
+                let execution = try await runner.start(functionNamed: "interrupted", inputJSON: "\"\"", as: String.self)
+                let result = try await execution.result()
+                let history = try await execution.history()
+                let crashed = history.filter { $0.eventType == .invocationCompleted && $0.details.error != nil }
+                #expect(crashed.count == 1)
+                if semantics == .atMostOncePerRetry {
+                    // The replay finds the attempt STARTED and hands it to the retry strategy, which gives up.
+                    #expect(result.hasPrefix("failed: "))
+                    #expect(runs["charge"] == 1)
+                } else {
+                    #expect(result == "charged")
+                    #expect(runs["charge"] == 2)
+                }
             }
         }
-        try await DurableTestRunner.withRunner { runner in
-            let execution = try await runner.start(function, input: "")
-            #expect(try await execution.result() == "charged")
+    }
+}
+
+/// Ends the current invocation as a crashed process would, leaving the handler's task suspended.
+final class Crash: Sendable {
+    private let signal = Mutex<AsyncStream<Void>.Continuation?>(nil)
+
+    /// Crashes the invocation now; never returns.
+    func now() async {
+        signal.withLock { $0?.yield(()); $0?.finish(); $0 = nil }
+        while true { await withUnsafeContinuation { (_: UnsafeContinuation<Void, Never>) in } }
+    }
+
+    /// Wraps `handler` so that `now()` ends its invocation with `Runtime.ExitError`.
+    func wrap(_ handler: @escaping DurableHandler) -> DurableHandler {
+        { input, client in
+            let (stream, continuation) = AsyncStream<Void>.makeStream()
+            self.signal.withLock { $0 = continuation }
+            let result = Mutex<Result<InvocationOutput, any Error>?>(nil)
+            let done = AsyncStream<Void>.makeStream()
+            Task {
+                let outcome: Result<InvocationOutput, any Error>
+                do { outcome = .success(try await handler(input, client)) } catch { outcome = .failure(error) }
+                result.withLock { $0 = outcome }
+                done.continuation.yield(())
+            }
+            // Whichever comes first: the handler's answer, or the crash.
+            let merged = AsyncStream<Bool> { merged in
+                Task { for await _ in stream { merged.yield(true); break } }
+                Task { for await _ in done.stream { merged.yield(false); break } }
+            }
+            for await crashed in merged {
+                if crashed { throw ErrorObject(errorType: "Runtime.ExitError", errorMessage: "Runtime exited with error: exit status 1") }
+                break
+            }
+            return try result.withLock { $0! }.get()
         }
-        #expect(runs["charge"] == 1)
     }
 }
