@@ -15,6 +15,10 @@ struct BatchSummary: Codable, Sendable {
     var status: String
     /// Per-item outcomes; nil in the ReplayChildren form.
     var items: [Item]?
+    /// Items that finished (succeeded or failed), so a ReplayChildren replay re-runs only those.
+    var completedIndexes: [Int]?
+    /// Items still running when the batch completed.
+    var startedIndexes: [Int]?
 
     /// One item in the summary.
     struct Item: Codable, Sendable {

@@ -3,27 +3,32 @@ import DurableModel
 extension DurableContext {
     /// Runs `body` for every item, each in its own child context, under the completion policy.
     ///
-    /// Returns the batch result whatever failed; call `throwIfError()` to turn failures into an error.
+    /// Returns the batch result whatever failed; call `throwIfError()` (or `values()`) to turn
+    /// failures into an error.
     public func map<Item: Sendable, T: Codable & Sendable>(
         _ name: String? = nil, _ items: [Item], configuration: MapConfiguration<Item> = .init(),
+        serializers: BatchSerializers<T> = .init(),
         _ body: @escaping @Sendable (DurableContext, Item, Int) async throws -> T
     ) async throws -> BatchResult<T> {
         let names = items.enumerated().map { index, item in configuration.itemNamer?(item, index) ?? "map-item-\(index)" }
-        return try await runBatch(
-            name, kind: .map, names: names, maxConcurrency: configuration.maxConcurrency, completion: configuration.completion
-        ) { index, context in
+        let plan = BatchPlan(
+            kind: .map, names: names, maxConcurrency: configuration.maxConcurrency, completion: configuration.completion,
+            nesting: configuration.nesting)
+        return try await runBatch(name, plan: plan, serializers: serializers) { index, context in
             try await body(context, items[index], index)
         }
     }
 
     /// Runs the branches concurrently, each in its own child context, under the completion policy.
     public func parallel<T: Codable & Sendable>(
-        _ name: String? = nil, _ branches: [ParallelBranch<T>], configuration: ParallelConfiguration = .init()
+        _ name: String? = nil, _ branches: [ParallelBranch<T>], configuration: ParallelConfiguration = .init(),
+        serializers: BatchSerializers<T> = .init()
     ) async throws -> BatchResult<T> {
         let names = branches.enumerated().map { index, branch in branch.name ?? "parallel-branch-\(index)" }
-        return try await runBatch(
-            name, kind: .parallel, names: names, maxConcurrency: configuration.maxConcurrency, completion: configuration.completion
-        ) { index, context in
+        let plan = BatchPlan(
+            kind: .parallel, names: names, maxConcurrency: configuration.maxConcurrency, completion: configuration.completion,
+            nesting: configuration.nesting)
+        return try await runBatch(name, plan: plan, serializers: serializers) { index, context in
             try await branches[index].body(context)
         }
     }
@@ -37,31 +42,43 @@ extension DurableContext {
         var summaryType: String { self == .map ? "MapResult" : "ParallelResult" }
     }
 
+    /// Everything about a batch but its body and types.
+    struct BatchPlan: Sendable {
+        var kind: BatchKind
+        var names: [String]
+        var maxConcurrency: Int?
+        var completion: CompletionConfiguration
+        var nesting: BatchNesting
+    }
+
     /// The shared map/parallel machinery (protocol §4.9).
     func runBatch<T: Codable & Sendable>(
-        _ name: String?, kind: BatchKind, names: [String], maxConcurrency: Int?, completion: CompletionConfiguration,
+        _ name: String?, plan: BatchPlan, serializers: BatchSerializers<T>,
         _ body: @escaping @Sendable (Int, DurableContext) async throws -> T
     ) async throws -> BatchResult<T> {
-        let total = names.count
-        if let maxConcurrency, maxConcurrency < 1 {
+        let total = plan.names.count
+        if let maxConcurrency = plan.maxConcurrency, maxConcurrency < 1 {
             throw DurableError(code: .invalidArgument, message: "maxConcurrency must be at least 1, got \(maxConcurrency)")
         }
-        if let minSuccessful = completion.minSuccessful, minSuccessful < 0 || minSuccessful > total {
+        if let minSuccessful = plan.completion.minSuccessful, minSuccessful < 0 || minSuccessful > total {
             throw DurableError(code: .invalidArgument, message: "minSuccessful must be between 0 and the item count \(total), got \(minSuccessful)")
         }
-        let slot = try allocate(.context, subType: kind.subType, name: name)
-        let serializer = JSONPayloadSerializer<T>()
+        let slot = try allocate(.context, subType: plan.kind.subType, name: name)
+        let itemSerializer: any PayloadSerializer<T> = serializers.item ?? JSONPayloadSerializer<T>()
+        let context = serializationContext(slot)
         let batchContext = childContext(for: slot)
-        let itemFailure: @Sendable (ErrorObject) -> DurableError = { DurableError(code: .childContextFailed, errorObject: $0) }
 
         if let record = slot.record {
             switch record.status {
             case .succeeded:
-                let summary = try JSONPayloadSerializer<BatchSummary>().deserializeChecked(record.contextDetails?.result, context: serializationContext(slot))
-                if let stored = summary.items, record.contextDetails?.replayChildren != true {
-                    return try Self.rebuild(summary, items: stored, serializer: serializer, context: serializationContext(slot))
+                if let resultSerializer = serializers.result {
+                    return try resultSerializer.deserializeChecked(record.contextDetails?.result, context: context)
                 }
-                return try await replayBatch(summary, batchContext: batchContext, kind: kind, names: names, serializer: serializer, failure: itemFailure, body)
+                let summary = try JSONPayloadSerializer<BatchSummary>().deserializeChecked(record.contextDetails?.result, context: context)
+                if let stored = summary.items, record.contextDetails?.replayChildren != true {
+                    return try Self.rebuild(summary, items: stored, serializer: itemSerializer, context: context)
+                }
+                return try await replayBatch(summary, slot: slot, batchContext: batchContext, plan: plan, serializer: itemSerializer, body)
             case .started, .pending, .ready:
                 break
             default:
@@ -72,7 +89,7 @@ extension DurableContext {
             try await send(slot.update(.start), wait: false)
         }
 
-        let limit = maxConcurrency ?? max(total, 1)
+        let limit = plan.maxConcurrency ?? max(total, 1)
         var items: [Int: BatchItem<T>] = [:]
         var succeeded = 0
         var failed = 0
@@ -81,21 +98,18 @@ extension DurableContext {
             var next = 0
             var inFlight = 0
             while true {
-                // Start branches in index order; ids are allocated here, in the parent, so they never
-                // depend on how the branches interleave.
+                // Start items in index order; ids are allocated here, in the parent, so they never
+                // depend on how the items interleave.
                 while reason == nil, next < total, inFlight < limit {
                     let index = next
                     next += 1
-                    let itemSlot = try batchContext.allocate(.context, subType: kind.itemSubType, name: names[index])
+                    let item = try batchItem(index, slot: slot, batchContext: batchContext, plan: plan, serializer: itemSerializer, body)
                     items[index] = BatchItem(index: index, status: .started)
                     inFlight += 1
                     state.taskWillStart()
                     group.addTask {
                         do {
-                            let value = try await batchContext.runChild(itemSlot, serializer: serializer, failure: itemFailure) { context in
-                                try await body(index, context)
-                            }
-                            return (index, .success(value))
+                            return (index, .success(try await item()))
                         } catch {
                             return (index, .failure(error))
                         }
@@ -105,7 +119,7 @@ extension DurableContext {
                 state.taskWillAwaitChild()
                 guard let (index, outcome) = try await group.next() else { break }
                 inFlight -= 1
-                // After completion the remaining branches are abandoned: their outcomes do not count.
+                // After completion the remaining items are abandoned: their outcomes do not count.
                 if reason != nil { continue }
                 switch outcome {
                 case .success(let value):
@@ -113,13 +127,12 @@ extension DurableContext {
                     succeeded += 1
                 case .failure(let error):
                     if isControlFlow(error) { throw error }
-                    let durable = error as? DurableError ?? DurableError(code: .childContextFailed, errorObject: ErrorConversion.errorObject(from: error))
-                    items[index] = BatchItem(index: index, status: .failed, error: durable)
+                    items[index] = BatchItem(index: index, status: .failed, error: Self.itemError(error))
                     failed += 1
                 }
-                reason = completion.completionReason(total: total, succeeded: succeeded, failed: failed)
+                reason = plan.completion.completionReason(total: total, succeeded: succeeded, failed: failed)
                 if reason != nil && inFlight > 0 {
-                    // Orphan the in-flight branches (their checkpoints are dropped) and wake the blocked ones.
+                    // Orphan the in-flight items (their checkpoints are dropped) and wake the blocked ones.
                     batchContext.scope.close()
                     group.cancelAll()
                 }
@@ -128,16 +141,57 @@ extension DurableContext {
         try state.checkActive()
         let result = BatchResult(all: Array(items.values), completionReason: reason ?? .allCompleted, totalCount: total)
         batchContext.scope.close()
-        let context = serializationContext(slot)
-        let storedItems = try Self.summaryItems(result, serializer: serializer, context: context)
-        let (payload, options) = try summaryPayload(result, items: storedItems, kind: kind, context: context)
+        if let resultSerializer = serializers.result {
+            let text = try resultSerializer.serializeChecked(result, context: context)
+            try await send(slot.update(.succeed, payload: text), wait: true)
+            await notifyEnd(slot, .succeeded)
+            return try resultSerializer.deserializeChecked(text, context: context)
+        }
+        let storedItems = try Self.summaryItems(result, serializer: itemSerializer, context: context)
+        let (payload, options) = try summaryPayload(result, items: storedItems, kind: plan.kind, context: context)
         try await send(slot.update(.succeed, payload: payload, contextOptions: options), wait: true)
         await notifyEnd(slot, .succeeded)
         // Round-trip the results so the first run sees what replays will see.
-        return try Self.rebuild(Self.summary(result, kind: kind, items: nil), items: storedItems, serializer: serializer, context: context)
+        return try Self.rebuild(Self.summary(result, kind: plan.kind, items: nil), items: storedItems, serializer: itemSerializer, context: context)
     }
 
-    /// The parent's SUCCEED payload: the full summary, or counts only with ReplayChildren when too large.
+    /// Allocates item `index` (synchronously, in the parent) and returns the work that runs it.
+    private func batchItem<T: Codable & Sendable>(
+        _ index: Int, slot: OperationSlot, batchContext: DurableContext, plan: BatchPlan, serializer: any PayloadSerializer<T>,
+        _ body: @escaping @Sendable (Int, DurableContext) async throws -> T
+    ) throws -> @Sendable () async throws -> T {
+        switch plan.nesting {
+        case .nested:
+            let itemSlot = try batchContext.allocate(.context, subType: plan.kind.itemSubType, name: plan.names[index])
+            return {
+                try await batchContext.runChild(itemSlot, serializer: serializer, failure: { DurableError(code: .childContextFailed, errorObject: $0) }) {
+                    try await body(index, $0)
+                }
+            }
+        case .flat:
+            // A virtual context: its own id prefix, but its operations hang under the batch context.
+            try state.checkActive()
+            if batchContext.scope.isOrphaned { throw DurableInterrupt.orphaned }
+            let virtual = DurableContext(
+                state: state,
+                scope: ContextScope(logicalId: batchContext.scope.nextLogicalId(), operationId: slot.id, parent: batchContext.scope),
+                baseLogger: baseLogger, replayAwareLogging: replayAwareLogging)
+            let context = serializationContext(slot)
+            return {
+                let value = try await body(index, virtual)
+                let text = try serializer.serializeChecked(value, context: context)
+                return try serializer.deserializeChecked(text, context: context)
+            }
+        }
+    }
+
+    /// The error recorded for a failed item (the same on first run and replay).
+    static func itemError(_ error: any Error) -> DurableError {
+        if let durable = error as? DurableError, durable.code == .childContextFailed { return durable }
+        return DurableError(code: .childContextFailed, errorObject: ErrorConversion.errorObject(from: error))
+    }
+
+    /// The parent's SUCCEED payload: the full summary, or indexes only with ReplayChildren when too large.
     private func summaryPayload<T>(
         _ result: BatchResult<T>, items: [BatchSummary.Item], kind: BatchKind, context: SerializationContext
     ) throws -> (payload: String, options: ContextOptions?) {
@@ -153,11 +207,13 @@ extension DurableContext {
         BatchSummary(
             type: kind.summaryType, totalCount: result.totalCount, completionReason: result.completionReason,
             successCount: result.successCount, failureCount: result.failureCount, startedCount: result.startedCount,
-            status: result.status.rawValue, items: items)
+            status: result.status.rawValue, items: items,
+            completedIndexes: result.all.filter { $0.status != .started }.map(\.index),
+            startedIndexes: result.started.map(\.index))
     }
 
     /// The per-item summary entries, results serialized.
-    static func summaryItems<T>(_ result: BatchResult<T>, serializer: JSONPayloadSerializer<T>, context: SerializationContext) throws -> [BatchSummary.Item] {
+    static func summaryItems<T>(_ result: BatchResult<T>, serializer: any PayloadSerializer<T>, context: SerializationContext) throws -> [BatchSummary.Item] {
         try result.all.map { item in
             BatchSummary.Item(
                 index: item.index, status: BatchItem<Int>.Status(rawValue: item.status.rawValue) ?? .started,
@@ -167,7 +223,7 @@ extension DurableContext {
     }
 
     /// A batch result from a stored summary.
-    static func rebuild<T>(_ summary: BatchSummary, items: [BatchSummary.Item], serializer: JSONPayloadSerializer<T>, context: SerializationContext) throws -> BatchResult<T> {
+    static func rebuild<T>(_ summary: BatchSummary, items: [BatchSummary.Item], serializer: any PayloadSerializer<T>, context: SerializationContext) throws -> BatchResult<T> {
         let all = try items.map { item -> BatchItem<T> in
             let status = BatchItem<T>.Status(rawValue: item.status.rawValue) ?? .started
             switch status {
@@ -182,25 +238,27 @@ extension DurableContext {
         return BatchResult(all: all, completionReason: summary.completionReason, totalCount: summary.totalCount)
     }
 
-    /// Rebuilds a ReplayChildren batch from its children's records, re-running only children that
-    /// themselves need it; children that never finished stay `started`.
+    /// Rebuilds a ReplayChildren batch by re-running finished items over their records; items that
+    /// never finished stay `started`.
     private func replayBatch<T: Codable & Sendable>(
-        _ summary: BatchSummary, batchContext: DurableContext, kind: BatchKind, names: [String], serializer: JSONPayloadSerializer<T>,
-        failure: @escaping @Sendable (ErrorObject) -> DurableError, _ body: @escaping @Sendable (Int, DurableContext) async throws -> T
+        _ summary: BatchSummary, slot: OperationSlot, batchContext: DurableContext, plan: BatchPlan, serializer: any PayloadSerializer<T>,
+        _ body: @escaping @Sendable (Int, DurableContext) async throws -> T
     ) async throws -> BatchResult<T> {
+        let completed = Set(summary.completedIndexes ?? [])
+        let started = Set(summary.startedIndexes ?? [])
         var all: [BatchItem<T>] = []
-        for index in names.indices {
-            let itemSlot = try batchContext.allocate(.context, subType: kind.itemSubType, name: names[index])
-            guard let record = itemSlot.record else { continue }
-            guard record.status.isTerminal else {
+        for index in plan.names.indices {
+            let item = try batchItem(index, slot: slot, batchContext: batchContext, plan: plan, serializer: serializer, body)
+            if started.contains(index) {
                 all.append(BatchItem(index: index, status: .started))
                 continue
             }
+            guard completed.contains(index) else { continue }
             do {
-                let value = try await batchContext.runChild(itemSlot, serializer: serializer, failure: failure) { try await body(index, $0) }
-                all.append(BatchItem(index: index, status: .succeeded, result: value))
-            } catch let error as DurableError where !isControlFlow(error) {
-                all.append(BatchItem(index: index, status: .failed, error: error))
+                all.append(BatchItem(index: index, status: .succeeded, result: try await item()))
+            } catch {
+                if isControlFlow(error) { throw error }
+                all.append(BatchItem(index: index, status: .failed, error: Self.itemError(error)))
             }
         }
         return BatchResult(all: all, completionReason: summary.completionReason, totalCount: summary.totalCount)

@@ -22,9 +22,4 @@ extension DurableContext {
         let final = try await state.waitForOperation(slot.id) { $0.status.isTerminal }
         await notifyEnd(slot, final.status)
     }
-
-    /// Suspends the workflow for `duration`.
-    public func wait(for duration: Duration) async throws {
-        try await wait(nil, for: duration)
-    }
 }

@@ -4,10 +4,13 @@ public struct ParallelConfiguration: Sendable {
     public var maxConcurrency: Int?
     /// When the parallel is complete.
     public var completion: CompletionConfiguration
+    /// Whether branches get their own CONTEXT (default) or run flat under the Parallel context.
+    public var nesting: BatchNesting
 
     /// Creates a configuration.
-    public init(maxConcurrency: Int? = nil, completion: CompletionConfiguration = .init()) {
+    public init(maxConcurrency: Int? = nil, completion: CompletionConfiguration = .init(), nesting: BatchNesting = .nested) {
         self.maxConcurrency = maxConcurrency
         self.completion = completion
+        self.nesting = nesting
     }
 }
