@@ -1,4 +1,5 @@
 import Foundation
+import ServiceLifecycle
 
 extension DurableEngine {
     /// Queues work for the invocation service; an execution's invocation is queued at most once.
@@ -24,7 +25,9 @@ extension DurableEngine {
         return await withTaskCancellationHandler {
             await withCheckedContinuation { (continuation: CheckedContinuation<EngineWorkItem?, Never>) in
                 let ready = state.withLock { state -> EngineWorkItem?? in
-                    if Task.isCancelled { return .some(nil) }
+                    // The shutdown flag is set before shutdown handlers run, so checking it here under the
+                    // lock closes the gap with `releaseWorkWaiters`.
+                    if Task.isCancelled || Task.isShuttingDownGracefully { return .some(nil) }
                     if !state.queue.isEmpty { return .some(state.queue.removeFirst()) }
                     state.workWaiters[id] = continuation
                     return .none
@@ -35,6 +38,15 @@ extension DurableEngine {
             let waiter = state.withLock { $0.workWaiters.removeValue(forKey: id) }
             waiter?.resume(returning: nil)
         }
+    }
+
+    /// Answers every waiting invocation service with nil so it stops taking work (graceful shutdown).
+    func releaseWorkWaiters() {
+        let waiters = state.withLock { state -> [CheckedContinuation<EngineWorkItem?, Never>] in
+            defer { state.workWaiters.removeAll() }
+            return Array(state.workWaiters.values)
+        }
+        for waiter in waiters { waiter.resume(returning: nil) }
     }
 
     /// Marks a work item finished (after any follow-up work was queued).

@@ -7,21 +7,24 @@ public struct InvocationService: Service {
     /// Creates the service for `engine`.
     public init(engine: DurableEngine) { self.engine = engine }
 
-    /// Takes work until cancelled or asked to shut down gracefully; in-flight work finishes first.
+    /// Takes work until cancelled; on graceful shutdown it stops taking work and lets in-flight work finish.
     public func run() async throws {
         let permits = AsyncSemaphore(permits: engine.configuration.maxConcurrentInvocations)
-        await cancelWhenGracefulShutdown {
-            await withDiscardingTaskGroup { group in
-                while !Task.isCancelled {
-                    await permits.wait()
-                    guard let item = await engine.nextWorkItem() else {
-                        permits.signal()
-                        break
-                    }
-                    group.addTask {
-                        await engine.perform(item)
-                        permits.signal()
-                    }
+        await withDiscardingTaskGroup { group in
+            while !Task.isCancelled, !Task.isShuttingDownGracefully {
+                await permits.wait()
+                let item = await withGracefulShutdownHandler {
+                    await engine.nextWorkItem()
+                } onGracefulShutdown: { [engine] in
+                    engine.releaseWorkWaiters()
+                }
+                guard let item else {
+                    permits.signal()
+                    break
+                }
+                group.addTask {
+                    await engine.perform(item)
+                    permits.signal()
                 }
             }
         }

@@ -1,6 +1,8 @@
 import DurableModel
 @testable import DurableServer
 import Foundation
+import Logging
+import ServiceLifecycle
 import Testing
 
 @Suite("DurableEngine: services, recovery, completion waits")
@@ -107,6 +109,20 @@ struct EngineServiceTests {
             let gone = await serviceError { _ = try await h.describe(arn) }
             #expect(gone?.type == "ResourceNotFoundException")
             _ = try await h.start(executionName: "keep")
+        }
+    }
+}
+
+@Suite("DurableEngine: service group")
+struct EngineServiceGroupTests {
+    @Test func servicesStopOnGracefulShutdown() async throws {
+        let engine = DurableEngine(store: InMemoryExecutionStore(), invoker: InProcessInvoker(), clock: ManualClock())
+        let group = ServiceGroup(services: engine.makeServices(), logger: Logger(label: "test"))
+        try await withThrowingTaskGroup(of: Void.self) { tasks in
+            tasks.addTask { try await group.run() }
+            try await Task.sleep(for: .milliseconds(20))
+            await group.triggerGracefulShutdown()
+            try await tasks.waitForAll()
         }
     }
 }
