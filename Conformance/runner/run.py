@@ -226,7 +226,7 @@ def run_all(files: dict[str, str], client: Any, workdir: Path, args: argparse.Na
             result = validate_description(
                 function_name=function, description_id=rid, test_file=path,
                 invoker=EndpointInvoker(client, function, rid), tmp_dir=tmp, region="us-east-1",
-                aws_clients={"lambda": client}, output_dir=args.history_dir)
+                aws_clients={"lambda": client}, output_dir=args.history_dir or str(workdir / "histories"))
             passed, errors = result.passed, list(result.errors)
         except Exception as error:  # noqa: BLE001 - one requirement's crash must not stop the run
             passed, errors = False, [f"{type(error).__name__}: {error}"]
