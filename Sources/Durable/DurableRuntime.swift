@@ -107,6 +107,9 @@ public enum DurableRuntime {
             return .success(InvocationOutput(status: .succeeded, result: text))
         } catch {
             if let termination = state.termination { return answer(for: termination) }
+            // An SDK signal with no termination means the host cancelled the invocation: let the
+            // service retry it rather than fail the execution.
+            if error is DurableInterrupt { return .failure(error) }
             return .success(failed(error))
         }
     }
