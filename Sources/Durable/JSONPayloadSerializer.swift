@@ -16,26 +16,3 @@ public struct JSONPayloadSerializer<Value: Codable & Sendable>: PayloadSerialize
         return try JSONCoding.decoder.decode(Value.self, from: Data(source.utf8))
     }
 }
-
-/// Shared JSON coders for user payloads.
-enum JSONCoding {
-    /// The payload encoder.
-    static var encoder: JSONEncoder {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.withoutEscapingSlashes, .sortedKeys]
-        encoder.dateEncodingStrategy = .iso8601
-        return encoder
-    }
-
-    /// The payload decoder.
-    static var decoder: JSONDecoder {
-        let decoder = JSONDecoder()
-        decoder.dateDecodingStrategy = .iso8601
-        return decoder
-    }
-
-    /// JSON text of `value`.
-    static func string(_ value: some Encodable) throws -> String {
-        String(decoding: try encoder.encode(value), as: UTF8.self)
-    }
-}
