@@ -185,7 +185,7 @@ public struct DurableAPI: Sendable {
                 includeExecutionData: try Self.bool(q.get("IncludeExecutionData"), "IncludeExecutionData") ?? true,
                 reverseOrder: try Self.bool(q.get("ReverseOrder"), "ReverseOrder") ?? false,
                 marker: q.get("Marker"), maxItems: try Self.maxItems(q.get("MaxItems")))
-            return try Self.json(GetDurableExecutionHistoryResponse(events: page.events, nextMarker: page.nextMarker))
+            return try Self.json(page)
         case (.get, "state"):
             let q = request.uri.queryParameters
             guard let token = q.get("CheckpointToken") else { throw DurableServiceError.invalidParameter("CheckpointToken is required") }

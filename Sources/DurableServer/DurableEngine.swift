@@ -145,7 +145,7 @@ public final class DurableEngine: Sendable {
 
     /// `GetDurableExecutionHistory`: markers are the last event id of the previous page.
     public func history(executionArn: String, includeExecutionData: Bool = true, reverseOrder: Bool = false,
-                        marker: String? = nil, maxItems: Int? = nil) async throws -> HistoryPage {
+                        marker: String? = nil, maxItems: Int? = nil) async throws -> GetDurableExecutionHistoryResponse {
         _ = try await requireRecord(executionArn)
         var after: Int?
         if let marker, !marker.isEmpty {
@@ -163,14 +163,14 @@ public final class DurableEngine: Sendable {
                 return copy
             }
         }
-        return HistoryPage(events: events, nextMarker: more ? events.last.map { String($0.eventId) } : nil)
+        return GetDurableExecutionHistoryResponse(events: events, nextMarker: more ? events.last.map { String($0.eventId) } : nil)
     }
 
     /// `ListDurableExecutionsByFunction`.
-    public func listExecutions(_ query: ExecutionListQuery) async throws -> ExecutionListPage {
+    public func listExecutions(_ query: ExecutionListQuery) async throws -> ListDurableExecutionsResponse {
         let page = try await store.listExecutions(query)
-        return ExecutionListPage(
-            executions: page.records.map {
+        return ListDurableExecutionsResponse(
+            durableExecutions: page.records.map {
                 ExecutionSummary(durableExecutionArn: $0.arn, durableExecutionName: $0.executionName, functionArn: $0.functionArn,
                                  status: $0.status, startTimestamp: $0.startTimestamp, endTimestamp: $0.endTimestamp)
             },
