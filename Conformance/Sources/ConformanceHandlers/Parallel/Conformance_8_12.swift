@@ -2,8 +2,8 @@ import Durable
 
 /// 8-12: FLAT nesting (branches in virtual contexts, steps directly under the parallel).
 ///
-/// `ParallelConfiguration` has no nesting mode (SDK gap): the branches still get their own
-/// `ParallelBranch` contexts, so this requirement's history is not produced.
+/// With `nesting: .flat` no `ParallelBranch` contexts are checkpointed; each branch's step hangs
+/// directly under the Parallel context.
 public struct Conformance_8_12: DurableFunction {
     /// Creates the handler.
     public init() {}
@@ -13,7 +13,7 @@ public struct Conformance_8_12: DurableFunction {
         let result = try await context.parallel("flat", [
             ParallelBranch { branch in try await branch.step { _ in "fa" } },
             ParallelBranch { branch in try await branch.step { _ in "fb" } },
-        ], configuration: ParallelConfiguration(maxConcurrency: 1))
+        ], configuration: ParallelConfiguration(maxConcurrency: 1, nesting: .flat))
         return result.successfulValues
     }
 }
