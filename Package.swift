@@ -92,7 +92,9 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "DurableModelTests", dependencies: ["DurableModel"], swiftSettings: swiftSettings),
-        .testTarget(name: "DurableTests", dependencies: ["Durable", "DurableTesting", "DurableServer", "DurableModel"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "DurableTests", dependencies: ["Durable", "DurableTesting", "DurableServer", "DurableModel", "DurableHosting"],
+            swiftSettings: swiftSettings),
         .testTarget(name: "DurableServerTests", dependencies: ["DurableServer", "DurableModel"], swiftSettings: swiftSettings),
         // The SQLite execution store: one row per execution, operation, event, timer and callback.
         .target(

@@ -62,7 +62,7 @@ extension DurableContext {
                 let start = slot.update(.start)
                 try await send(start, wait: configuration.semantics == .atMostOncePerRetry)
             }
-            let attemptInfo = AttemptInfo(operationId: slot.id, name: slot.name, attempt: attempt)
+            let attemptInfo = AttemptInfo(operationId: slot.id, name: slot.name, attempt: attempt, logger: state.plugins.logger)
             if !state.plugins.isEmpty { await state.plugins.callAll { try await $0.attemptStart(attemptInfo) } }
             let text: String?
             do {

@@ -88,14 +88,14 @@ public struct DurableContext: Sendable {
     /// Calls `operationStart` on the plugins.
     func notifyStart(_ slot: OperationSlot) async {
         guard !state.plugins.isEmpty else { return }
-        let info = slot.info
+        let info = slot.info(logger: state.plugins.logger)
         await state.plugins.callAll { try await $0.operationStart(info) }
     }
 
     /// Calls `operationEnd` on the plugins.
     func notifyEnd(_ slot: OperationSlot, _ status: OperationStatus) async {
         guard !state.plugins.isEmpty else { return }
-        let info = slot.info
+        let info = slot.info(logger: state.plugins.logger)
         await state.plugins.callAll { try await $0.operationEnd(info, status: status) }
     }
 

@@ -56,10 +56,14 @@ public enum DurableRuntime {
             return failed(DurableError(code: .serialization, message: "Cannot decode the execution input as \(F.Input.self): \(error)"))
         }
 
-        let plugins = PluginRunner(plugins: configuration.plugins)
+        var baseLogger = configuration.logger ?? Logger(label: "durable")
+        if let sink = configuration.logSink { baseLogger = LogSinkHandler.logger(base: baseLogger, sink: sink) }
+        // Plugins log through the invocation's logger, never replay-aware: each hook runs live.
+        var pluginLogger = baseLogger
+        pluginLogger[metadataKey: "executionArn"] = .string(input.durableExecutionArn)
+        let plugins = PluginRunner(plugins: configuration.plugins, logger: pluginLogger)
         let state = ExecutionState(
             executionArn: input.durableExecutionArn, token: input.checkpointToken, operations: operations, client: client, plugins: plugins)
-        let baseLogger = configuration.logger ?? Logger(label: "durable")
         let context = DurableContext(
             state: state, scope: ContextScope(logicalId: nil, operationId: nil, parent: nil),
             baseLogger: baseLogger, replayAwareLogging: configuration.replayAwareLogging)
@@ -67,7 +71,7 @@ public enum DurableRuntime {
             let info = InvocationStartInfo(
                 executionArn: input.durableExecutionArn,
                 isFirstInvocation: !operations.contains { $0.type != .execution },
-                requestId: configuration.requestId, updatedOperationIds: input.updatedOperationIds ?? [])
+                requestId: configuration.requestId, updatedOperationIds: input.updatedOperationIds ?? [], logger: pluginLogger)
             await plugins.callAll { try await $0.invocationStart(info) }
         }
 
@@ -83,7 +87,8 @@ public enum DurableRuntime {
             return outcome
         }
         if !plugins.isEmpty {
-            let info = InvocationEndInfo(executionArn: input.durableExecutionArn, status: (try? outcome.get())?.status ?? .pending)
+            let info = InvocationEndInfo(
+                executionArn: input.durableExecutionArn, status: (try? outcome.get())?.status ?? .pending, logger: pluginLogger)
             await plugins.callAll { try await $0.invocationEnd(info) }
         }
         return try outcome.get()

@@ -13,13 +13,18 @@ public struct DurableRuntimeConfiguration: Sendable {
     public var statePageSize: Int
     /// The request id handed to plugins, when the host knows it.
     public var requestId: String?
+    /// Receives every record of the invocation's loggers (context, step and plugin loggers) besides
+    /// `logger`; a host sets it per invocation to keep the records with the execution.
+    public var logSink: (@Sendable (DurableLogRecord) -> Void)?
 
     /// Creates a configuration.
-    public init(plugins: [any DurablePlugin] = [], logger: Logger? = nil, replayAwareLogging: Bool = true, statePageSize: Int = 1000, requestId: String? = nil) {
+    public init(plugins: [any DurablePlugin] = [], logger: Logger? = nil, replayAwareLogging: Bool = true, statePageSize: Int = 1000, requestId: String? = nil,
+                logSink: (@Sendable (DurableLogRecord) -> Void)? = nil) {
         self.plugins = plugins
         self.logger = logger
         self.replayAwareLogging = replayAwareLogging
         self.statePageSize = statePageSize
         self.requestId = requestId
+        self.logSink = logSink
     }
 }

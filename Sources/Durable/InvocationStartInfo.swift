@@ -1,5 +1,7 @@
+import Logging
+
 /// What `invocationStart` learns.
-public struct InvocationStartInfo: Sendable, Hashable {
+public struct InvocationStartInfo: Sendable {
     /// The execution ARN.
     public var executionArn: String
     /// Whether no operation other than the EXECUTION one was recorded yet.
@@ -8,4 +10,6 @@ public struct InvocationStartInfo: Sendable, Hashable {
     public var requestId: String?
     /// Operations the service changed since the previous invocation.
     public var updatedOperationIds: [String]
+    /// The invocation's logger: its records land in the execution's log where the host keeps one.
+    public var logger: Logger
 }

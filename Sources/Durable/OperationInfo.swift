@@ -1,7 +1,8 @@
 import DurableModel
+import Logging
 
 /// Identifies an operation for plugin hooks.
-public struct OperationInfo: Sendable, Hashable {
+public struct OperationInfo: Sendable {
     /// The wire id.
     public var operationId: String
     /// The operation type.
@@ -10,4 +11,6 @@ public struct OperationInfo: Sendable, Hashable {
     public var subType: String?
     /// The user-supplied name.
     public var name: String?
+    /// The invocation's logger: its records land in the execution's log where the host keeps one.
+    public var logger: Logger
 }

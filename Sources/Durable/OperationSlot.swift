@@ -1,4 +1,5 @@
 import DurableModel
+import Logging
 
 /// An allocated operation: its ids, identity and the record found in the log.
 struct OperationSlot: Sendable {
@@ -23,7 +24,7 @@ struct OperationSlot: Sendable {
     }
 
     /// The plugin view.
-    var info: OperationInfo { OperationInfo(operationId: id, type: type, subType: subType, name: name) }
+    func info(logger: Logger) -> OperationInfo { OperationInfo(operationId: id, type: type, subType: subType, name: name, logger: logger) }
 
     /// A message naming expected and actual when `record` is not what the code does now.
     func mismatch(with record: Operation) -> String? {

@@ -68,6 +68,26 @@ public struct DurableHTTPClient: Sendable {
         return events
     }
 
+    /// One page of the execution's log records (not an AWS route).
+    public func logs(arn: String, marker: String? = nil, maxItems: Int? = nil) async throws -> ExecutionLogsResponse {
+        var query: [String] = []
+        if let marker { query.append("Marker=\(Self.encode(marker))") }
+        if let maxItems { query.append("MaxItems=\(maxItems)") }
+        return try await call(.GET, "/durable/2025-12-01/durable-executions/\(Self.encode(arn))/logs" + (query.isEmpty ? "" : "?" + query.joined(separator: "&")))
+    }
+
+    /// All of the execution's log records, following markers.
+    public func allLogs(arn: String) async throws -> [ExecutionLogRecord] {
+        var records: [ExecutionLogRecord] = []
+        var marker: String?
+        repeat {
+            let page = try await logs(arn: arn, marker: marker, maxItems: 1000)
+            records += page.records
+            marker = page.nextMarker
+        } while !(marker ?? "").isEmpty
+        return records
+    }
+
     /// `ListDurableExecutionsByFunction`, one page.
     public func listExecutions(function: String, statuses: [ExecutionStatus] = [], executionName: String? = nil, marker: String? = nil, maxItems: Int? = nil) async throws -> ListDurableExecutionsResponse {
         var query = statuses.map { "Statuses=\($0.rawValue)" }

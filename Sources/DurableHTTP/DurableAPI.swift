@@ -51,6 +51,10 @@ public struct DurableAPI: Sendable {
         router.post("/2025-12-01/durable-execution-callbacks/**") { request, _ in
             try await callbackRoute(request)
         }
+        // Not an AWS route: the records an execution's invocations logged (CloudWatch's part on AWS).
+        router.get("/durable/2025-12-01/durable-executions/**") { request, _ in
+            try await logsRoute(request)
+        }
     }
 
     // MARK: Invoke
@@ -206,6 +210,22 @@ public struct DurableAPI: Sendable {
         default:
             throw HTTPError(.notFound)
         }
+    }
+
+    // MARK: Logs
+
+    func logsRoute(_ request: Request) async throws -> Response {
+        let prefix = "/durable/2025-12-01/durable-executions/"
+        let raw = String(request.uri.path.dropFirst(prefix.count))
+        guard let decoded = raw.removingPercentEncoding else { throw DurableServiceError.invalidParameter("Malformed percent-encoding in the execution ARN") }
+        guard decoded.hasSuffix("/logs") else { throw HTTPError(.notFound) }
+        let arnText = String(decoded.dropLast("/logs".count))
+        guard DurableExecutionARN(arnText) != nil else {
+            throw DurableServiceError.invalidParameter("1 validation error detected: Value '\(arnText)' at 'durableExecutionArn' failed to satisfy constraint: Member must satisfy regular expression pattern")
+        }
+        let q = request.uri.queryParameters
+        let page = try await engine.executionLogs(executionArn: arnText, marker: q.get("Marker"), maxItems: try Self.maxItems(q.get("MaxItems")))
+        return try Self.json(page)
     }
 
     // MARK: Callbacks

@@ -14,7 +14,27 @@ extension DurableEngine {
             name: functionName, isDurable: true,
             executionTimeoutSeconds: Int(executionTimeout.components.seconds),
             retentionPeriodDays: retentionPeriodDays))
-        invoker.register(functionName, handler: DurableRuntime.handler(for: function, configuration: configuration))
+        invoker.register(functionName, handler: Self.hostedHandler(for: function, configuration: configuration))
+    }
+
+    /// `DurableRuntime.handler(for:configuration:)` whose invocations log into the execution's log: each
+    /// invocation's context, step and plugin loggers also record into the engine's `InvocationLog.current`.
+    public static func hostedHandler<F: DurableFunction>(
+        for function: F, configuration: DurableRuntimeConfiguration = .init()
+    ) -> DurableHandler {
+        { input, client in
+            var configuration = configuration
+            if let log = InvocationLog.current {
+                let outer = configuration.logSink
+                configuration.requestId = configuration.requestId ?? log.requestId
+                configuration.logSink = { record in
+                    outer?(record)
+                    log.record(level: record.level.rawValue.uppercased(), message: record.message,
+                               operationId: record.operationId, attempt: record.attempt)
+                }
+            }
+            return try await DurableRuntime.invoke(function, input: input, client: client, configuration: configuration)
+        }
     }
 
     /// Hosts a plain (non-durable) function that chained invokes and `Invoke` can call.

@@ -119,14 +119,34 @@ public final class SQLiteExecutionStore: ExecutionStore, Sendable {
                                            arguments: [now.columnSeconds])
             let timers = try db.cachedStatement(sql: TimerRow.deleteForExecutionSQL)
             let callbacks = try db.cachedStatement(sql: CallbackRow.deleteForExecutionSQL)
+            let logs = try db.cachedStatement(sql: LogRow.deleteForExecutionSQL)
             let execution = try db.cachedStatement(sql: ExecutionRow.deleteSQL)
             for arn in arns {
                 try timers.execute(arguments: [arn])
                 try callbacks.execute(arguments: [arn])
+                try logs.execute(arguments: [arn])
                 // Operations and events go with the row (ON DELETE CASCADE).
                 try execution.execute(arguments: [arn])
             }
             return arns.count
+        }
+    }
+
+    /// Appends records to the execution's log, numbered after the last stored one, in one transaction.
+    public func appendLogs(executionArn: String, records: [ExecutionLogRecord]) async throws {
+        try await writeImmediately { db in
+            guard try Int.fetchOne(db.cachedStatement(sql: ExecutionRow.selectVersionSQL), arguments: [executionArn]) != nil else {
+                throw ExecutionStoreError.executionNotFound(arn: executionArn)
+            }
+            guard !records.isEmpty else { return }
+            var sequence = try Int.fetchOne(db.cachedStatement(sql: LogRow.lastSequenceSQL), arguments: [executionArn]) ?? 0
+            let insert = try db.cachedStatement(sql: LogRow.insertSQL)
+            for record in records {
+                sequence += 1
+                var stored = record
+                stored.executionArn = executionArn
+                try insert.execute(arguments: LogRow.arguments(stored, sequence: sequence))
+            }
         }
     }
 
@@ -204,6 +224,15 @@ public final class SQLiteExecutionStore: ExecutionStore, Sendable {
             let statement = try db.cachedStatement(sql: reverse ? EventRow.selectReverseSQL : EventRow.selectForwardSQL)
             let bound = eventId ?? (reverse ? Int.max : 0)
             return try String.fetchAll(statement, arguments: [executionArn, bound, limit]).map(EventRow.event)
+        }
+    }
+
+    /// Up to `limit` log records following the first `offset`, in append order.
+    public func logs(executionArn: String, after offset: Int, limit: Int) async throws -> [ExecutionLogRecord] {
+        let limit = max(limit, 0)
+        return try await writer.read { db in
+            try Row.fetchAll(db.cachedStatement(sql: LogRow.selectSQL), arguments: [executionArn, max(offset, 0), limit])
+                .map { LogRow.record($0, executionArn: executionArn) }
         }
     }
 

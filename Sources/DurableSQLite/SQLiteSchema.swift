@@ -71,6 +71,23 @@ enum SQLiteSchema {
                 CREATE INDEX callbacks_by_execution ON callbacks (execution_arn);
                 """)
         }
+        migrator.registerMigration("v2") { db in
+            // Each invocation's log records, numbered per execution in append order; they go with the
+            // execution row (ON DELETE CASCADE) when retention ends.
+            try db.execute(sql: """
+                CREATE TABLE logs (
+                    execution_arn TEXT NOT NULL REFERENCES executions (arn) ON DELETE CASCADE,
+                    sequence INTEGER NOT NULL,
+                    timestamp REAL NOT NULL,
+                    request_id TEXT NOT NULL,
+                    level TEXT NOT NULL,
+                    message TEXT NOT NULL,
+                    operation_id TEXT,
+                    attempt INTEGER,
+                    PRIMARY KEY (execution_arn, sequence)
+                ) WITHOUT ROWID;
+                """)
+        }
         return migrator
     }
 }

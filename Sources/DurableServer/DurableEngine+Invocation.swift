@@ -6,15 +6,30 @@ extension DurableEngine {
     func runInvocation(_ arn: String) async {
         do {
             guard let invocation = try await beginInvocation(arn) else { return }
+            let log = InvocationLog(executionArn: arn, requestId: invocation.requestId, clock: clock)
             let output: Result<InvocationOutput, any Error>
             do {
-                output = .success(try await invoker.invoke(invocation, checkpointClient: checkpointClient))
+                output = .success(try await InvocationLog.$current.withValue(log) {
+                    try await invoker.invoke(invocation, checkpointClient: checkpointClient)
+                })
             } catch {
                 output = .failure(error)
             }
+            // Stored before the answer is applied, so whoever sees the execution close finds its logs.
+            await storeLogs(log.seal(), arn: arn)
             try await endInvocation(arn, requestId: invocation.requestId, output: output)
         } catch {
             logger.error("invocation bookkeeping failed", metadata: ["arn": "\(arn)", "error": "\(error)"])
+        }
+    }
+
+    /// Appends an ended invocation's log records to the execution's log; a failure is logged, not thrown.
+    func storeLogs(_ records: [ExecutionLogRecord], arn: String) async {
+        guard !records.isEmpty else { return }
+        do {
+            try await store.appendLogs(executionArn: arn, records: records)
+        } catch {
+            logger.error("storing invocation logs failed", metadata: ["arn": "\(arn)", "error": "\(error)"])
         }
     }
 

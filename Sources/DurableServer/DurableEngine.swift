@@ -166,6 +166,21 @@ public final class DurableEngine: Sendable {
         return GetDurableExecutionHistoryResponse(events: events, nextMarker: more ? events.last.map { String($0.eventId) } : nil)
     }
 
+    /// One page of the execution's log records, oldest first; markers count the records already read.
+    public func executionLogs(executionArn: String, marker: String? = nil, maxItems: Int? = nil) async throws -> ExecutionLogsResponse {
+        _ = try await requireRecord(executionArn)
+        var offset = 0
+        if let marker, !marker.isEmpty {
+            guard let value = Int(marker), value >= 0 else { throw DurableServiceError.invalidParameter("Invalid marker") }
+            offset = value
+        }
+        let size = Self.pageSize(maxItems)
+        var records = try await store.logs(executionArn: executionArn, after: offset, limit: size + 1)
+        let more = records.count > size
+        if more { records.removeLast() }
+        return ExecutionLogsResponse(records: records, nextMarker: more ? String(offset + records.count) : nil)
+    }
+
     /// `ListDurableExecutionsByFunction`.
     public func listExecutions(_ query: ExecutionListQuery) async throws -> ListDurableExecutionsResponse {
         let page = try await store.listExecutions(query)

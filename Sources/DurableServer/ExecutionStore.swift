@@ -35,8 +35,12 @@ public protocol ExecutionStore: Sendable {
     func callback(id: String) async throws -> CallbackIndexEntry?
     /// RUNNING executions whose invocation was queued or running (to resume after a crash).
     func executionsAwaitingInvocation() async throws -> [ExecutionRecord]
-    /// Deletes closed executions whose retention ended at or before `now`; returns how many.
+    /// Deletes closed executions whose retention ended at or before `now`, with their logs; returns how many.
     func purgeClosedExecutions(before now: Date) async throws -> Int
+    /// Appends records to the execution's log, after those already stored; throws `executionNotFound` for an unknown ARN.
+    func appendLogs(executionArn: String, records: [ExecutionLogRecord]) async throws
+    /// Up to `limit` of the execution's log records following the first `offset`, in append order.
+    func logs(executionArn: String, after offset: Int, limit: Int) async throws -> [ExecutionLogRecord]
 }
 
 extension ExecutionStore {

@@ -29,6 +29,7 @@ public enum ExecutionStoreConformance {
         Check(name: "listingFiltersOrdersAndPages", run: listingFiltersOrdersAndPages),
         Check(name: "awaitingInvocationListsQueuedAndRunning", run: awaitingInvocationListsQueuedAndRunning),
         Check(name: "purgeRemovesClosedExecutionsPastRetention", run: purgeRemovesClosedExecutionsPastRetention),
+        Check(name: "logsAppendInOrderAndPage", run: logsAppendInOrderAndPage),
     ]
 
     /// Runs every check, each on a fresh store, and returns the failures (empty when the store conforms).
@@ -264,6 +265,7 @@ public enum ExecutionStoreConformance {
         closed.purgeAfter = start.addingTimeInterval(86_400)
         _ = try await store.commit(ExecutionMutation(record: closed, disarmTimers: [], callbacks: [
             CallbackIndexEntry(callbackId: "b2xk", executionArn: old.arn, operationId: "c")]))
+        try await store.appendLogs(executionArn: old.arn, records: [log(old.arn, 0)])
         try await create(store, record("live"))
         try expect(try await store.purgeClosedExecutions(before: start.addingTimeInterval(86_399)) == 0, "nothing before retention ends")
         try expect(try await store.purgeClosedExecutions(before: start.addingTimeInterval(86_400)) == 1, "one purged")
@@ -271,7 +273,41 @@ public enum ExecutionStoreConformance {
         try expect(try await store.callback(id: "b2xk") == nil, "its callback ids are gone")
         try expect(try await store.timers(executionArn: old.arn).isEmpty, "its timers are gone")
         try expect(try await store.events(executionArn: old.arn, after: nil, limit: 10, reverse: false).isEmpty, "its events are gone")
+        try expect(try await store.logs(executionArn: old.arn, after: 0, limit: 10).isEmpty, "its logs are gone")
         try expect(try await store.execution(functionName: "fn", executionName: "live") != nil, "running executions stay")
         try await create(store, record("old"))
+    }
+
+    static func log(_ arn: String, _ n: Int, requestId: String = "req-1") -> ExecutionLogRecord {
+        ExecutionLogRecord(timestamp: start.addingTimeInterval(TimeInterval(n) / 1000), executionArn: arn, requestId: requestId,
+                           level: n.isMultiple(of: 2) ? "INFO" : "ERROR",
+                           message: n.isMultiple(of: 3) ? "{\"plugin\":\"P\",\"n\":\(n)}" : "line \(n) ü",
+                           operationId: n.isMultiple(of: 2) ? "op-\(n)" : nil, attempt: n.isMultiple(of: 4) ? n : nil)
+    }
+
+    static func logsAppendInOrderAndPage(_ store: any ExecutionStore) async throws {
+        let a = try await create(store, record("la"))
+        let b = try await create(store, record("lb"))
+        let first = (0..<3).map { log(a.arn, $0) }
+        // Records with equal timestamps keep their append order.
+        var second = (3..<6).map { log(a.arn, $0, requestId: "req-2") }
+        second[1].timestamp = second[0].timestamp
+        try await store.appendLogs(executionArn: a.arn, records: first)
+        try await store.appendLogs(executionArn: b.arn, records: [log(b.arn, 9)])
+        try await store.appendLogs(executionArn: a.arn, records: [])
+        try await store.appendLogs(executionArn: a.arn, records: second)
+        let all = try await store.logs(executionArn: a.arn, after: 0, limit: 100)
+        try expect(all == first + second, "all records in append order, got \(all.map(\.message))")
+        try expect(try await store.logs(executionArn: a.arn, after: 2, limit: 2) == Array(second.prefix(2)), "after/limit")
+        try expect(try await store.logs(executionArn: a.arn, after: 6, limit: 10).isEmpty, "nothing after the last record")
+        try expect(try await store.logs(executionArn: a.arn, after: 0, limit: 0).isEmpty, "limit 0")
+        try expect(try await store.logs(executionArn: b.arn, after: 0, limit: 10) == [log(b.arn, 9)], "logs are per execution")
+        try expect(try await store.logs(executionArn: a.arn + "x", after: 0, limit: 10).isEmpty, "unknown execution has no logs")
+        do {
+            try await store.appendLogs(executionArn: a.arn + "x", records: [log(a.arn + "x", 1)])
+            throw ConformanceFailure(description: "logs of an unknown execution were accepted")
+        } catch let error as ExecutionStoreError {
+            try expect(error == .executionNotFound(arn: a.arn + "x"), "unknown execution error, got \(error)")
+        }
     }
 }

@@ -8,6 +8,7 @@ public final class InMemoryExecutionStore: ExecutionStore, Sendable {
         var record: ExecutionRecord
         var operations: [String: StoredOperation] = [:]
         var events: [HistoryEvent] = []
+        var logs: [ExecutionLogRecord] = []
     }
 
     private struct State {
@@ -181,6 +182,27 @@ public final class InMemoryExecutionStore: ExecutionStore, Sendable {
                 state.callbacks = state.callbacks.filter { $0.value.executionArn != record.arn }
             }
             return doomed.count
+        }
+    }
+
+    /// Appends records to the execution's log.
+    public func appendLogs(executionArn: String, records: [ExecutionLogRecord]) async throws {
+        try state.withLock { state throws(ExecutionStoreError) in
+            guard state.executions[executionArn] != nil else { throw .executionNotFound(arn: executionArn) }
+            state.executions[executionArn]?.logs.append(contentsOf: records.map { record in
+                var stored = record
+                stored.executionArn = executionArn
+                return stored
+            })
+        }
+    }
+
+    /// Up to `limit` log records following the first `offset`, in append order.
+    public func logs(executionArn: String, after offset: Int, limit: Int) async throws -> [ExecutionLogRecord] {
+        state.withLock { state in
+            let all = state.executions[executionArn]?.logs ?? []
+            guard offset >= 0, limit > 0, offset < all.count else { return [] }
+            return Array(all[offset...].prefix(limit))
         }
     }
 }

@@ -40,6 +40,11 @@ public struct TestExecution<Output: Codable & Sendable>: Sendable {
         try await runner.engine.describeExecution(executionArn: arn)
     }
 
+    /// The records the execution's invocations logged (handler lines and plugin records), oldest first.
+    public func logs() async throws -> [ExecutionLogRecord] {
+        try await runner.store.logs(executionArn: arn, after: 0, limit: Int.max)
+    }
+
     /// Every operation of the execution, in start order.
     public func operations() async throws -> [DurableModel.Operation] {
         try await runner.store.operations(executionArn: arn).map(\.operation)

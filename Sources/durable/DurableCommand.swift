@@ -8,7 +8,7 @@ struct DurableCommand: AsyncParsableCommand {
         abstract: "Durable functions for Swift: run the service, start executions, read histories, complete callbacks.",
         subcommands: [
             ServeCommand.self, InvokeCommand.self, ExecutionsCommand.self, HistoryCommand.self,
-            CallbackCommand.self, StopCommand.self,
+            CallbackCommand.self, StopCommand.self, LogsCommand.self,
         ]
     )
 }

@@ -47,7 +47,7 @@ public enum ConformanceCatalog {
         engine.register(FunctionConfiguration(
             name: name, isDurable: true,
             executionTimeoutSeconds: Int(defaultTimeout.components.seconds), retentionPeriodDays: 1))
-        let handler = DurableRuntime.handler(for: function, configuration: .init())
+        let handler = DurableEngine.hostedHandler(for: function)
         invoker.register(name) { input, client in
             let crashes = crashSwitch.arm()
             let (outcomes, sink) = AsyncStream<Result<InvocationOutput, any Error>>.makeStream()

@@ -1,9 +1,11 @@
 import Durable
 import DurableModel
 import Foundation
+import Logging
 import Synchronization
 
-/// The instrumentation plugin of the plugin suite: writes one JSON line per hook to stdout.
+/// The instrumentation plugin of the plugin suite: logs one JSON record per hook through the invocation's
+/// logger, so the records land in the execution's log.
 ///
 /// Every record carries `plugin`, `hook` and the `durableExecutionArn` captured by the latest
 /// invocation-start hook. Operation and attempt hooks are filtered to STEP operations. A faulty
@@ -30,47 +32,48 @@ public final class ConformancePlugin: DurablePlugin {
     /// Logs `invocation-start` (with `first`) and remembers the execution ARN.
     public func invocationStart(_ info: InvocationStartInfo) async throws {
         executionArn.withLock { $0 = info.executionArn }
-        try emit("invocation-start", reportsFirst && !faulty ? ["first": .bool(info.isFirstInvocation)] : [:])
+        try emit("invocation-start", reportsFirst && !faulty ? ["first": .bool(info.isFirstInvocation)] : [:], to: info.logger)
     }
 
     /// Logs `invocation-end` with the invocation's status.
     public func invocationEnd(_ info: InvocationEndInfo) async throws {
-        try emit("invocation-end", faulty ? [:] : ["status": .string(info.status.rawValue)])
+        try emit("invocation-end", faulty ? [:] : ["status": .string(info.status.rawValue)], to: info.logger)
     }
 
     /// Logs `operation-start` for steps.
     public func operationStart(_ info: OperationInfo) async throws {
         guard info.type == .step else { return }
-        try emit("operation-start", faulty ? [:] : ["op": .string(info.operationId)])
+        try emit("operation-start", faulty ? [:] : ["op": .string(info.operationId)], to: info.logger)
     }
 
     /// Logs `operation-end` for steps with their final status.
     public func operationEnd(_ info: OperationInfo, status: OperationStatus) async throws {
         guard info.type == .step else { return }
-        try emit("operation-end", faulty ? [:] : ["op": .string(info.operationId), "status": .string(status.rawValue)])
+        try emit("operation-end", faulty ? [:] : ["op": .string(info.operationId), "status": .string(status.rawValue)],
+                 to: info.logger)
     }
 
     /// Logs `attempt-start` with the attempt number.
     public func attemptStart(_ info: AttemptInfo) async throws {
-        try emit("attempt-start", faulty ? [:] : ["n": .number(Double(info.attempt)), "op": .string(info.operationId)])
+        try emit("attempt-start", faulty ? [:] : ["n": .number(Double(info.attempt)), "op": .string(info.operationId)],
+                 to: info.logger)
     }
 
     /// Logs `attempt-end` with the attempt number and outcome.
     public func attemptEnd(_ info: AttemptInfo, outcome: AttemptOutcome) async throws {
         try emit("attempt-end", faulty ? [:] : [
             "n": .number(Double(info.attempt)), "outcome": .string(outcome.rawValue), "op": .string(info.operationId),
-        ])
+        ], to: info.logger)
     }
 
-    /// Writes the record, then throws if the plugin is faulty.
-    private func emit(_ hook: String, _ fields: [String: JSONValue]) throws {
+    /// Logs the record as JSON text, then throws if the plugin is faulty.
+    private func emit(_ hook: String, _ fields: [String: JSONValue], to logger: Logger) throws {
         var record = fields
         record["plugin"] = .string(label)
         record["hook"] = .string(hook)
         record["durableExecutionArn"] = .string(executionArn.withLock { $0 })
-        var line = try JSONEncoderBox.make().encode(JSONValue.object(record))
-        line.append(0x0A)
-        FileHandle.standardOutput.write(line)
+        let line = try JSONEncoderBox.make().encode(JSONValue.object(record))
+        logger.info("\(String(decoding: line, as: UTF8.self))")
         if faulty { throw HookFailure() }
     }
 }
