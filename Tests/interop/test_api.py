@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import urllib.error
+import urllib.parse
 import urllib.request
 from typing import Any
 
@@ -239,3 +240,56 @@ def test_payload_limits(server: DurableServer, lam: Any) -> None:
     assert status(excinfo) in (400, 413)
     # The callback is still open after the rejected body.
     lam.send_durable_execution_callback_heartbeat(CallbackId=cb)
+
+
+def lower(headers: dict[str, str]) -> dict[str, str]:
+    return {name.lower(): value for name, value in headers.items()}
+
+
+def test_execution_logs_route_and_cli(server: DurableServer, lam: Any) -> None:
+    arn = start_order(lam, "logs-1")
+    cb = callback_id(lam, arn, "ShippingConfirmed")
+    lam.send_durable_execution_callback_success(CallbackId=cb, Result=json.dumps({"trackingNumber": "1Z-LOG"}))
+    wait_for(lambda: lam.get_durable_execution(DurableExecutionArn=arn)["Status"] == "SUCCEEDED")
+    path = f"/durable/2025-12-01/durable-executions/{urllib.parse.quote(arn, safe='')}/logs"
+    code, headers, body = raw(server, "GET", path)
+    assert code == 200 and lower(headers)["content-type"] == "application/json"
+    records = json.loads(body)["Records"]
+    messages = [r["Message"] for r in records]
+    # The step's line once (replays never re-run it), the closing line once, in that order.
+    assert messages.count("checking stock") == 1 and messages.count("order completed") == 1
+    assert messages.index("checking stock") < messages.index("order completed")
+    stock = records[messages.index("checking stock")]
+    assert stock["Level"] == "INFO" and stock["ExecutionArn"] == arn and stock["Attempt"] == 1 and stock["OperationId"]
+    invocations = {e["InvocationCompletedDetails"]["RequestId"]
+                   for e in lam.get_durable_execution_history(DurableExecutionArn=arn, MaxItems=1000)["Events"]
+                   if e["EventType"] == "InvocationCompleted"}
+    assert {r["RequestId"] for r in records} <= invocations
+    assert [r["Timestamp"] for r in records] == sorted(r["Timestamp"] for r in records)
+    # Paging: one record per page, markers to the end.
+    paged, marker = [], None
+    while True:
+        code, _, body = raw(server, "GET", path + "?MaxItems=1" + (f"&Marker={marker}" if marker else ""))
+        page = json.loads(body)
+        assert code == 200 and len(page["Records"]) <= 1
+        paged += page["Records"]
+        marker = page.get("NextMarker")
+        if not marker:
+            break
+    assert paged == records
+    # The CLI: human lines by default, the route's JSON with --json.
+    human = server.cli("logs", arn).stdout.splitlines()
+    assert len(human) == len(records) and "checking stock" in human[messages.index("checking stock")]
+    assert json.loads(server.cli("logs", arn, "--json").stdout)["Records"] == records
+
+
+def test_execution_logs_errors(server: DurableServer, lam: Any) -> None:
+    arn = start_order(lam, "logs-2")
+    unknown = arn.rsplit("/", 1)[0] + "/00000000-0000-0000-0000-000000000000"
+    code, headers, _ = raw(server, "GET", f"/durable/2025-12-01/durable-executions/{urllib.parse.quote(unknown, safe='')}/logs")
+    assert code == 404 and lower(headers)["x-amzn-errortype"] == "ResourceNotFoundException"
+    code, headers, _ = raw(server, "GET", "/durable/2025-12-01/durable-executions/not-an-arn/logs")
+    assert code == 400 and lower(headers)["x-amzn-errortype"] == "InvalidParameterValueException"
+    quoted = urllib.parse.quote(arn, safe="")
+    code, headers, _ = raw(server, "GET", f"/durable/2025-12-01/durable-executions/{quoted}/logs?Marker=x")
+    assert code == 400 and lower(headers)["x-amzn-errortype"] == "InvalidParameterValueException"
