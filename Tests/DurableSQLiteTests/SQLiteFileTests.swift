@@ -58,10 +58,33 @@ struct SQLiteFileTests {
         #expect(journal == "wal")
         #expect(synchronous == 2) // FULL
         #expect(foreignKeys == 1)
-        #expect(migrations == ["v1"])
+        #expect(migrations == ["v1", "v2"])
         // Readers get the same settings: synchronous is per connection.
         let readerSynchronous = try await store.writer.read { db in try Int.fetchOne(db, sql: "PRAGMA synchronous") }
         #expect(readerSynchronous == 2)
+    }
+
+    @Test func aFileAtV1UpgradesInPlaceAndKeepsItsExecutions() async throws {
+        let (directory, path) = F.temporaryPath()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let record = F.record("old")
+        do {
+            // A file written by a build that only knew v1.
+            let pool = try DatabasePool(path: path)
+            try SQLiteSchema.migrator.migrate(pool, upTo: "v1")
+            try await pool.write { db in
+                try db.execute(sql: ExecutionRow.insertSQL, arguments: ExecutionRow.arguments(record))
+            }
+            try pool.close()
+        }
+        let store = try SQLiteExecutionStore(path: path)
+        defer { try? store.close() }
+        #expect(try await store.execution(arn: record.arn) == record)
+        #expect(try await store.writer.read { db in try SQLiteSchema.migrator.appliedIdentifiers(db) } == ["v1", "v2"])
+        let line = ExecutionLogRecord(timestamp: Date(timeIntervalSince1970: 1_800_000_000.125), executionArn: record.arn,
+                                      requestId: "r", level: "INFO", message: "hello")
+        try await store.appendLogs(executionArn: record.arn, records: [line])
+        #expect(try await store.logs(executionArn: record.arn, after: 0, limit: 10) == [line])
     }
 
     @Test func aFileMigratedByANewerBuildIsRefused() async throws {
@@ -140,6 +163,7 @@ struct SQLiteFileTests {
             EventRow.lastEventIdSQL, EventRow.selectForwardSQL, EventRow.selectReverseSQL,
             TimerRow.selectDueSQL, TimerRow.selectNextDueSQL, TimerRow.selectForExecutionSQL, TimerRow.deleteSQL,
             TimerRow.deleteForExecutionSQL, CallbackRow.selectSQL, CallbackRow.deleteForExecutionSQL,
+            LogRow.lastSequenceSQL, LogRow.selectSQL, LogRow.deleteForExecutionSQL,
             ExecutionListRequest(query: listing, cursor: ExecutionListMarker(startMillis: 1, arn: "a")).sql,
             ExecutionListRequest(query: ExecutionListQuery(functionName: "f"), cursor: nil).sql,
         ]
