@@ -70,6 +70,8 @@ struct SQLiteFileTests {
         let record = F.record("old")
         do {
             // A file written by a build that only knew v1.
+            try FileManager.default.createDirectory(at: URL(fileURLWithPath: path).deletingLastPathComponent(),
+                                                    withIntermediateDirectories: true)
             let pool = try DatabasePool(path: path)
             try SQLiteSchema.migrator.migrate(pool, upTo: "v1")
             try await pool.write { db in
