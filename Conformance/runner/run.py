@@ -235,6 +235,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--id", nargs="*", default=[], help="only these requirement ids")
     parser.add_argument("--workers", type=int, default=4)
     parser.add_argument("--history-dir", help="write each execution history here")
+    parser.add_argument("--repeat", type=int, default=1,
+                        help="run every requirement this many times in a row (a flaky failure fails the run)")
     args = parser.parse_args(argv)
 
     files = discover_test_files(TESTS_DIR, args.suite)
@@ -257,17 +259,27 @@ def main(argv: list[str] | None = None) -> int:
             endpoint = server.endpoint
         client = WholeHistoryClient(lambda_client(endpoint))
         aws_clients = {"lambda": client, "cloudformation": StackResources(), "logs": ExecutionLogs(endpoint)}
-        results = run_all(files, aws_clients, workdir, args)
+        runs = []
+        for number in range(1, args.repeat + 1):
+            if args.repeat > 1:
+                print(f"-- run {number} of {args.repeat}", flush=True)
+            results = run_all(files, aws_clients, workdir, args)
+            report(results, files)
+            runs.append(results)
     finally:
         if server:
             server.stop()
-    report(results, files)
-    failed = sum(1 for r in results.values() if not r["passed"])
+    passed = sum(1 for results in runs for r in results.values() if r["passed"])
+    failed = sum(1 for results in runs for r in results.values() if not r["passed"])
+    if args.repeat > 1:
+        per_run = ", ".join(f"run {i}: {sum(1 for r in results.values() if r['passed'])}/{len(results)}"
+                            for i, results in enumerate(runs, 1))
+        print(f"{len(files)} requirements x {args.repeat} runs ({per_run})")
     if failed and server:
         print(f"(server log: {server.log_path})")
     else:
         shutil.rmtree(workdir, ignore_errors=True)
-    print(f"{sum(1 for r in results.values() if r['passed'])} passed, {failed} failed")
+    print(f"{passed} passed, {failed} failed")
     return 1 if failed else 0
 
 
