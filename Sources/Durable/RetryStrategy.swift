@@ -32,12 +32,10 @@ public struct RetryStrategy: Sendable {
         isRetryable: (@Sendable (any Error) -> Bool)? = nil
     ) -> RetryStrategy {
         let filter = ErrorFilter(messages: retryableErrors, patterns: retryableErrorPatterns, types: retryableErrorTypes, predicate: isRetryable)
-        return RetryStrategy { error, attempt in
-            guard attempt < maxAttempts, filter.matches(error) else { return .stop }
-            let seconds = Backoff.exponentialDelaySeconds(
+        return backingOff(maxAttempts: maxAttempts, filter: filter) { attempt in
+            Backoff.exponentialDelaySeconds(
                 attempt: attempt, initialDelay: initialDelay, maxDelay: maxDelay, backoffRate: backoffRate,
                 jitter: jitter, random: Backoff.random())
-            return .retry(after: .seconds(seconds))
         }
     }
 
@@ -49,12 +47,18 @@ public struct RetryStrategy: Sendable {
         isRetryable: (@Sendable (any Error) -> Bool)? = nil
     ) -> RetryStrategy {
         let filter = ErrorFilter(messages: retryableErrors, patterns: retryableErrorPatterns, types: retryableErrorTypes, predicate: isRetryable)
-        return RetryStrategy { error, attempt in
-            guard attempt < maxAttempts, filter.matches(error) else { return .stop }
-            let seconds = Backoff.linearDelaySeconds(
+        return backingOff(maxAttempts: maxAttempts, filter: filter) { attempt in
+            Backoff.linearDelaySeconds(
                 attempt: attempt, initialDelay: initialDelay, increment: increment, maxDelay: maxDelay,
                 jitter: jitter, random: Backoff.random())
-            return .retry(after: .seconds(seconds))
+        }
+    }
+
+    /// Retries errors `filter` accepts until `maxAttempts`, waiting `delaySeconds(attempt)` between attempts.
+    static func backingOff(maxAttempts: Int, filter: ErrorFilter, delaySeconds: @escaping @Sendable (Int) -> Int) -> RetryStrategy {
+        RetryStrategy { error, attempt in
+            guard attempt < maxAttempts, filter.matches(error) else { return .stop }
+            return .retry(after: .seconds(delaySeconds(attempt)))
         }
     }
 
