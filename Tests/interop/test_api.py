@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from datetime import datetime, timedelta, timezone
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -120,6 +121,18 @@ def test_list_filters_and_paging(lam: Any) -> None:
     assert set(arns) <= {e["DurableExecutionArn"] for e in running["DurableExecutions"]}
     none = lam.list_durable_executions_by_function(FunctionName="order-processing", Statuses=["TIMED_OUT"])
     assert none["DurableExecutions"] == []
+    forward = [e["DurableExecutionArn"] for e in
+               lam.list_durable_executions_by_function(FunctionName="order-processing", MaxItems=1000)["DurableExecutions"]]
+    backward = [e["DurableExecutionArn"] for e in
+                lam.list_durable_executions_by_function(FunctionName="order-processing", MaxItems=1000,
+                                                        ReverseOrder=True)["DurableExecutions"]]
+    assert backward == list(reversed(forward))
+    future = datetime.now(timezone.utc) + timedelta(days=1)
+    assert lam.list_durable_executions_by_function(FunctionName="order-processing", StartedAfter=future)["DurableExecutions"] == []
+    before_all = lam.list_durable_executions_by_function(FunctionName="order-processing", StartedBefore=future, MaxItems=1000)
+    assert set(arns) <= {e["DurableExecutionArn"] for e in before_all["DurableExecutions"]}
+    past = datetime.now(timezone.utc) - timedelta(days=1)
+    assert lam.list_durable_executions_by_function(FunctionName="order-processing", StartedBefore=past)["DurableExecutions"] == []
 
 
 def test_name_idempotency_and_conflict(lam: Any) -> None:
