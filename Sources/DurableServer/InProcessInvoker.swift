@@ -23,6 +23,16 @@ public final class InProcessInvoker: FunctionInvoker {
         handlers.withLock { $0.plain[name] = handler }
     }
 
+    /// Whether a durable handler is registered for `name`.
+    public func hasDurableHandler(_ name: String) -> Bool {
+        handlers.withLock { $0.durable[name] != nil }
+    }
+
+    /// Whether a plain function is registered as `name`.
+    public func hasPlainHandler(_ name: String) -> Bool {
+        handlers.withLock { $0.plain[name] != nil }
+    }
+
     /// Calls the durable handler registered for the invocation's function.
     public func invoke(_ request: HandlerInvocation, checkpointClient: any CheckpointClient) async throws -> InvocationOutput {
         guard let handler = handlers.withLock({ $0.durable[request.functionName] }) else {

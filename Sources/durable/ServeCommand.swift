@@ -24,6 +24,14 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Log level: trace, debug, info, notice, warning, error, critical.")
     var logLevel: String = "info"
 
+    @Option(name: .customLong("function"), help: ArgumentHelp(
+        "A durable function served by Runtime API workers, as NAME or NAME:EXECUTION_TIMEOUT_SECONDS (repeatable).",
+        discussion: "Workers take its invocations with AWS_LAMBDA_RUNTIME_API=HOST:PORT/functions/NAME."))
+    var functions: [String] = []
+
+    @Option(help: "Seconds one handler invocation may run before it is recorded as Sandbox.Timedout.")
+    var invocationTimeout: Int = 900
+
     /// The database path a bare `durable serve` uses.
     static var defaultDatabasePath: String {
         if let path = ProcessInfo.processInfo.environment["DURABLE_DB"] { return path }
@@ -36,9 +44,16 @@ struct ServeCommand: AsyncParsableCommand {
         logger.logLevel = Logger.Level(rawValue: logLevel) ?? .info
         let path = db ?? Self.defaultDatabasePath
         let store = try SQLiteExecutionStore(path: path)
+        let workerFunctions = try functions.map(Self.parseFunction)
+        guard invocationTimeout > 0 else { throw ValidationError("--invocation-timeout must be positive") }
         let invoker = InProcessInvoker()
-        let engine = DurableEngine(store: store, invoker: invoker, clock: SystemClock(), logger: logger)
+        // Functions compiled in run in process; every other one goes to the Runtime API workers.
+        let workers = WorkerInvoker(plainInvocationTimeout: .seconds(invocationTimeout))
+        let configuration = EngineConfiguration(invocationTimeout: .seconds(invocationTimeout))
+        let engine = DurableEngine(store: store, invoker: RoutingInvoker(inProcess: invoker, fallback: workers),
+                                   clock: SystemClock(), configuration: configuration, logger: logger)
         HostedFunctions.register(on: engine, invoker: invoker)
+        for function in workerFunctions { engine.register(function) }
 
         // Invocations that were queued or running when the last process died are re-queued (and the
         // running ones recorded as crashed) before any new work is taken.
@@ -46,8 +61,14 @@ struct ServeCommand: AsyncParsableCommand {
         if recovered > 0 { logger.notice("re-queued \(recovered) interrupted invocations") }
         let api = DurableAPI(engine: engine, logger: logger)
         let startupLogger = logger
+        let router = api.makeRouter()
+        // With a single worker-served function, the bare Runtime API paths serve it too, so a worker
+        // configured with a plain HOST:PORT (as in Lambda) works as well.
+        let runtime = RuntimeAPI(invoker: workers, configuration: configuration,
+                                 defaultFunction: workerFunctions.count == 1 ? workerFunctions[0].name : nil, logger: logger)
+        runtime.addRoutes(to: router)
         let app = Application(
-            router: api.makeRouter(),
+            router: router,
             configuration: ApplicationConfiguration(address: .hostname(host, port: port), serverName: "durable"),
             services: engine.makeServices(),
             onServerRunning: { channel in
@@ -57,6 +78,22 @@ struct ServeCommand: AsyncParsableCommand {
         )
         // Stops on SIGTERM or SIGINT: stops taking requests, lets in-flight invocations end, closes the store.
         try await app.runService()
+    }
+
+    /// Parses `NAME` or `NAME:EXECUTION_TIMEOUT_SECONDS`.
+    static func parseFunction(_ text: String) throws -> FunctionConfiguration {
+        let parts = text.split(separator: ":", maxSplits: 1).map(String.init)
+        guard let name = parts.first, name.range(of: "^[a-zA-Z0-9_-]{1,64}$", options: .regularExpression) != nil else {
+            throw ValidationError("--function \(text): the name must be 1 to 64 of a-z, A-Z, 0-9, - and _")
+        }
+        var configuration = FunctionConfiguration(name: name)
+        if parts.count == 2 {
+            guard let seconds = Int(parts[1]), (1...31_622_400).contains(seconds) else {
+                throw ValidationError("--function \(text): the execution timeout must be 1 to 31622400 seconds")
+            }
+            configuration.executionTimeoutSeconds = seconds
+        }
+        return configuration
     }
 }
 

@@ -29,7 +29,8 @@ def free_port() -> int:
 class DurableServer:
     """One `durable serve` process on a loopback port and a database file in a temp dir."""
 
-    def __init__(self, binary: Path, workdir: Path, env: dict[str, str] | None = None) -> None:
+    def __init__(self, binary: Path, workdir: Path, env: dict[str, str] | None = None,
+                 args: list[str] | None = None) -> None:
         self.binary = binary
         self.workdir = workdir
         self.db = workdir / "durable.sqlite"
@@ -37,11 +38,12 @@ class DurableServer:
         self.endpoint = f"http://127.0.0.1:{self.port}"
         self.env = {**os.environ, **(env or {})}
         self.process: subprocess.Popen[bytes] | None = None
+        self.args = args or []
         self.log = open(workdir / "serve.log", "ab")
 
     def start(self) -> None:
         self.process = subprocess.Popen(
-            [str(self.binary), "serve", "--host", "127.0.0.1", "--port", str(self.port), "--db", str(self.db)],
+            [str(self.binary), "serve", "--host", "127.0.0.1", "--port", str(self.port), "--db", str(self.db), *self.args],
             stdout=self.log, stderr=subprocess.STDOUT, env=self.env)
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline:
