@@ -28,14 +28,19 @@ public struct DurableAPI: Sendable {
 
     /// A router with every route of the API.
     public func makeRouter() -> Router<BasicRequestContext> {
-        let router = Router(context: BasicRequestContext.self)
+        makeRouter(context: BasicRequestContext.self)
+    }
+
+    /// A router with every route of the API, for a request context of the caller's choice.
+    public func makeRouter<Context: RequestContext>(context: Context.Type) -> Router<Context> {
+        let router = Router(context: Context.self)
         router.middlewares.add(AWSErrorMiddleware(logger: logger))
         addRoutes(to: router)
         return router
     }
 
     /// Adds the API's routes to `router`.
-    public func addRoutes(to router: Router<BasicRequestContext>) {
+    public func addRoutes<Context: RequestContext>(to router: Router<Context>) {
         router.post("/2015-03-31/functions/:function/invocations") { request, context in
             try await invoke(request, function: try context.parameters.require("function"))
         }

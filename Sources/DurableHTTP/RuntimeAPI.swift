@@ -23,6 +23,7 @@ public struct RuntimeAPI: Sendable {
     /// The partition, region and account of the function ARN handed to workers.
     public var arnPrefix: String
     let logger: Logger
+    let watch = ConnectionWatch()
 
     /// The largest response a worker may post (Lambda's synchronous response limit).
     static let maxResponseBytes = 6 * 1024 * 1024
@@ -37,10 +38,10 @@ public struct RuntimeAPI: Sendable {
     }
 
     /// Adds the Runtime API routes to `router`.
-    public func addRoutes(to router: Router<BasicRequestContext>) {
+    public func addRoutes(to router: Router<DurableRequestContext>) {
         let prefixed = "/functions/:function/2018-06-01/runtime"
         router.get("\(prefixed)/invocation/next") { _, context in
-            try await next(function: try context.parameters.require("function"))
+            try await next(function: try context.parameters.require("function"), channel: context.channel)
         }
         router.post("\(prefixed)/invocation/:requestId/response") { request, context in
             try await respond(request, requestId: try context.parameters.require("requestId"))
@@ -52,8 +53,8 @@ public struct RuntimeAPI: Sendable {
             try await initError(request, function: try context.parameters.require("function"))
         }
         guard let defaultFunction else { return }
-        router.get("/2018-06-01/runtime/invocation/next") { _, _ in
-            try await next(function: defaultFunction)
+        router.get("/2018-06-01/runtime/invocation/next") { _, context in
+            try await next(function: defaultFunction, channel: context.channel)
         }
         router.post("/2018-06-01/runtime/invocation/:requestId/response") { request, context in
             try await respond(request, requestId: try context.parameters.require("requestId"))
@@ -68,9 +69,23 @@ public struct RuntimeAPI: Sendable {
 
     // MARK: Routes
 
-    func next(function: String) async throws -> Response {
-        // The long poll ends when a job arrives; on shutdown it is cancelled so the server can drain.
-        let job = try await cancelWhenGracefulShutdown { try await invoker.next(functionName: function) }
+    func next(function: String, channel: any Channel) async throws -> Response {
+        let invoker = invoker
+        let job: WorkerJob
+        do {
+            // The long poll ends when a job arrives; it is cancelled when the worker's connection
+            // closes, and on shutdown so the server can drain.
+            job = try await watch.poll(on: channel) {
+                try await cancelWhenGracefulShutdown { try await invoker.next(functionName: function) }
+            }
+        } catch is CancellationError {
+            return Self.runtimeError(.serviceUnavailable, type: "ServiceUnavailable", message: "The service is shutting down")
+        }
+        guard channel.isActive else {
+            // The worker left just as the job reached it: the job goes back to the front of the line.
+            invoker.requeue(job)
+            return Self.runtimeError(.serviceUnavailable, type: "ServiceUnavailable", message: "The connection closed")
+        }
         var headers = HTTPFields()
         headers[.contentType] = "application/json"
         headers[Self.requestIdHeader] = job.requestId

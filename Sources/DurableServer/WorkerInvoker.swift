@@ -143,6 +143,19 @@ public final class WorkerInvoker: FunctionInvoker {
         }
     }
 
+    /// Puts back a job whose worker vanished before receiving it: first in line, if still awaited.
+    public func requeue(_ job: WorkerJob) {
+        let taker = state.withLock { s -> CheckedContinuation<WorkerJob, any Error>? in
+            guard s.answers[job.requestId] != nil else { return nil }
+            if !(s.queues[job.functionName]?.waiters.isEmpty ?? true) {
+                return s.queues[job.functionName]!.waiters.removeFirst().continuation
+            }
+            s.queues[job.functionName, default: FunctionQueue()].jobs.insert(job, at: 0)
+            return nil
+        }
+        taker?.resume(returning: job)
+    }
+
     /// A worker's successful answer for `requestId`.
     @discardableResult
     public func respond(requestId: String, body: String) -> WorkerAnswer {

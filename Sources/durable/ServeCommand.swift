@@ -61,7 +61,7 @@ struct ServeCommand: AsyncParsableCommand {
         if recovered > 0 { logger.notice("re-queued \(recovered) interrupted invocations") }
         let api = DurableAPI(engine: engine, logger: logger)
         let startupLogger = logger
-        let router = api.makeRouter()
+        let router = api.makeRouter(context: DurableRequestContext.self)
         // With a single worker-served function, the bare Runtime API paths serve it too, so a worker
         // configured with a plain HOST:PORT (as in Lambda) works as well.
         let runtime = RuntimeAPI(invoker: workers, configuration: configuration,

@@ -9,6 +9,7 @@ import os
 import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 from typing import Any
 
@@ -113,6 +114,10 @@ def assert_in_order(sequence: list[Any], expected: list[Any]) -> None:
 
 def test_python_function_on_two_workers(durable_binary: Path, workdir: Path) -> None:
     server = start_server(durable_binary, workdir)
+    # A worker killed while blocked in `next` must leave the line, not swallow the first job.
+    vanished = Worker(server, workdir, "vanished")
+    time.sleep(2)
+    vanished.kill9()
     workers = [Worker(server, workdir, "a"), Worker(server, workdir, "b")]
     try:
         lam = server.client()
