@@ -2,7 +2,7 @@ import DurableServer
 import NIOCore
 import Synchronization
 
-/// Cancels the long polls of a connection when it closes.
+/// Cancels the long polls of a connection when its peer closes it.
 ///
 /// Hummingbird does not cancel a handler whose client went away, so without this a worker killed
 /// while blocked in `next` would stay in line and silently swallow the next job until its
@@ -29,6 +29,8 @@ final class ConnectionWatch: Sendable {
         }
         if isNewConnection {
             channel.closeFuture.whenComplete { [weak self] _ in self?.closed(connection) }
+            let handler = PeerCloseHandler { [weak self] in self?.closed(connection) }
+            channel.pipeline.addHandler(handler, position: .first).whenFailure { [weak self] _ in self?.closed(connection) }
         }
         defer {
             polls.withLock { p in
