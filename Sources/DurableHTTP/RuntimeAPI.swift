@@ -13,8 +13,10 @@ import ServiceLifecycle
 /// The Runtime API has no notion of a function name, since a Lambda sandbox serves one function.
 /// Here a worker names its function in a path prefix: it is started with
 /// `AWS_LAMBDA_RUNTIME_API=127.0.0.1:9000/functions/<name>`, which the runtime clients paste
-/// verbatim into `http://{AWS_LAMBDA_RUNTIME_API}/2018-06-01/runtime/...`. The bare routes,
-/// without the prefix, serve `defaultFunction` when one is set.
+/// verbatim into `http://{AWS_LAMBDA_RUNTIME_API}/2018-06-01/runtime/...` (awslambdaric's C
+/// client, aws-lambda-cpp, does; only its Python `init/error` post splits host and port, so a
+/// prefixed worker that fails to start exits without reporting why). The bare routes, without
+/// the prefix, serve `defaultFunction` when one is set.
 public struct RuntimeAPI: Sendable {
     /// The queue the workers drain.
     public let invoker: WorkerInvoker
