@@ -155,7 +155,7 @@ def test_python_function_on_two_workers(durable_binary: Path, workdir: Path) -> 
 
 def test_worker_killed_mid_invocation(durable_binary: Path, workdir: Path) -> None:
     # A short invocation timeout, so the dead worker's invocation is given up on quickly.
-    server = start_server(durable_binary, workdir, "--invocation-timeout", "4")
+    server = start_server(durable_binary, workdir, "--invocation-timeout", "8")
     doomed = Worker(server, workdir, "doomed", env={"DURABLE_TEST_SLOW_STEP": "60"})
     workers = [doomed]
     try:
