@@ -25,23 +25,24 @@ pytest.importorskip("aws_durable_execution_sdk_python")
 
 
 class Worker:
-    """One `python -m awslambdaric durable_handler.handler` process serving FUNCTION."""
+    """One `python -m awslambdaric <handler>` process serving one function."""
 
-    def __init__(self, server: DurableServer, workdir: Path, label: str, env: dict[str, str] | None = None) -> None:
+    def __init__(self, server: DurableServer, workdir: Path, label: str, env: dict[str, str] | None = None,
+                 function: str = FUNCTION, handler: str = "durable_handler.handler") -> None:
         self.log_path = workdir / f"worker-{label}.log"
         log = open(self.log_path, "ab")
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "awslambdaric", "durable_handler.handler"],
+            [sys.executable, "-m", "awslambdaric", handler],
             cwd=HANDLER_DIR, stdout=log, stderr=subprocess.STDOUT,
             env={
                 **os.environ,
                 # The function's name travels in the Runtime API address (see RuntimeAPI.swift).
-                "AWS_LAMBDA_RUNTIME_API": f"127.0.0.1:{server.port}/functions/{FUNCTION}",
+                "AWS_LAMBDA_RUNTIME_API": f"127.0.0.1:{server.port}/functions/{function}",
                 # The SDK's boto3 client checkpoints against us.
                 "AWS_ENDPOINT_URL_LAMBDA": server.endpoint,
                 "AWS_ACCESS_KEY_ID": "test", "AWS_SECRET_ACCESS_KEY": "test",
                 "AWS_REGION": "us-east-1", "AWS_DEFAULT_REGION": "us-east-1",
-                "AWS_LAMBDA_FUNCTION_NAME": FUNCTION, "AWS_LAMBDA_FUNCTION_VERSION": "$LATEST",
+                "AWS_LAMBDA_FUNCTION_NAME": function, "AWS_LAMBDA_FUNCTION_VERSION": "$LATEST",
                 "AWS_LAMBDA_FUNCTION_MEMORY_SIZE": "128",
                 "PYTHONPATH": str(HANDLER_DIR),
                 **(env or {}),
@@ -176,6 +177,40 @@ def test_worker_killed_mid_invocation(durable_binary: Path, workdir: Path) -> No
         assert failed[0]["InvocationCompletedDetails"]["Error"]["Payload"]["ErrorType"] == "Sandbox.Timedout"
         # The interrupted step ran again on the other worker (at-least-once) and succeeded once.
         assert named_events(events).count(("StepSucceeded", "slow")) == 1
+    finally:
+        for worker in workers:
+            worker.stop()
+        server.stop()
+
+
+def test_python_parallel_callback_condition_and_chained_invoke(durable_binary: Path, workdir: Path) -> None:
+    server = DurableServer(durable_binary, workdir, args=["--function", "py-more", "--function", "py-doubler"])
+    server.start()
+    workers = [Worker(server, workdir, "more", function="py-more", handler="durable_more.handler"),
+               Worker(server, workdir, "doubler", function="py-doubler", handler="durable_more.doubler")]
+    try:
+        lam = server.client()
+        arn = lam.invoke(FunctionName="py-more", InvocationType="Event",
+                         Payload=json.dumps({"doubler": "py-doubler"}))["DurableExecutionArn"]
+        try:
+            cid = callback_id(lam, arn, "review", timeout=90)
+            server.aws("send-durable-execution-callback-success", "--callback-id", cid, "--result", '"looks good"')
+            description = wait_for(lambda: finished(lam, arn), timeout=90, interval=0.2)
+        except AssertionError:
+            logs = "\n".join(f"--- {w.log_path.name}\n{w.log()}" for w in workers)
+            raise AssertionError(f"{json.dumps(history(lam, arn), default=str)[-3000:]}\n{logs}\n{server.read_log()}") from None
+        assert description["Status"] == "SUCCEEDED", description
+        # wait_for_callback hands back the raw payload (no serdes configured).
+        assert json.loads(description["Result"]) == {
+            "branches": ["a", "b"], "answer": '"looks good"', "doubled": {"doubled": 42}, "polled": 2}
+        names = named_events(history(lam, arn))
+        assert_in_order(names, [
+            ("ContextStarted", "both"), ("ContextSucceeded", "both"),
+            ("ContextStarted", "review"), ("ContextSucceeded", "review"),
+            ("ChainedInvokeStarted", "call-doubler"), ("ChainedInvokeSucceeded", "call-doubler"),
+            ("StepSucceeded", "poll"),
+        ])
+        assert names[-1][0] == "ExecutionSucceeded"
     finally:
         for worker in workers:
             worker.stop()
