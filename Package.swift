@@ -27,6 +27,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
         .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.0"),
+        .package(url: "https://github.com/vapor/postgres-nio.git", from: "1.33.0"),
     ],
     targets: [
         // Wire types shared by the SDK and the service: exact AWS JSON, no I/O.
@@ -106,6 +107,26 @@ let package = Package(
         .testTarget(
             name: "DurableSQLiteTests",
             dependencies: ["DurableSQLite", "DurableServer", "DurableModel", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: swiftSettings
+        ),
+        // The PostgreSQL execution store: the SQLite store's schema and rows on a PostgresNIO pool.
+        .target(
+            name: "DurableStorePostgres",
+            dependencies: [
+                "DurableServer", "DurableModel",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "DurableStorePostgresTests",
+            dependencies: [
+                "DurableStorePostgres", "DurableServer", "DurableModel",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(
