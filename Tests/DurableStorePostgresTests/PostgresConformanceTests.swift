@@ -16,13 +16,18 @@ struct PostgresConformanceTests {
     @Test func runAllReportsNoFailures() async throws {
         _ = try PostgresTestServer.configuration()
         // `run` wants a fresh, empty store per check; they are torn down once it has finished.
-        let started = Mutex<[RunningStore]>([])
+        let started = StartedStores()
         let failures = await ExecutionStoreConformance.run {
             let running = try await RunningStore.start()
-            started.withLock { $0.append(running) }
+            started.stores.withLock { $0.append(running) }
             return running.store
         }
-        for running in started.withLock({ $0 }) { await running.tearDown() }
+        for running in started.stores.withLock({ $0 }) { await running.tearDown() }
         #expect(failures == [])
     }
+}
+
+/// The stores one `ExecutionStoreConformance.run` started, to tear down once it returns.
+final class StartedStores: Sendable {
+    let stores = Mutex<[RunningStore]>([])
 }

@@ -9,12 +9,9 @@ final class RunningStore: Sendable {
 
     /// Starts a store on `database` (a fresh one when nil) and migrates it.
     static func start(database: String? = nil) async throws -> RunningStore {
-        let configuration: PostgresClient.Configuration
-        let name: String
+        var (name, configuration) = (database ?? "", try PostgresTestServer.configuration())
         if let database {
-            var shared = try PostgresTestServer.configuration()
-            shared.database = database
-            (name, configuration) = (database, shared)
+            configuration.database = database
         } else {
             (name, configuration) = try await PostgresTestServer.freshDatabase()
         }
