@@ -12,11 +12,17 @@ enum PostgresTestServer {
     /// Runs the suites when a server is configured, and in CI, where a missing server must fail rather than skip.
     static let enabled = url != nil || isCI
     static let skipReason: Comment = "DURABLE_POSTGRES_URL is not set; start a server with scripts/postgres"
-    static let logger = Logger(label: "DurableStorePostgresTests")
+    // Errors only: every test starts pools and migrates fresh databases, and PostgresNIO's notes about
+    // that (a lease racing the just-started `run()`, closed connections at teardown) would bury the results.
+    static let logger: Logger = {
+        var logger = Logger(label: "DurableStorePostgresTests")
+        logger.logLevel = .error
+        return logger
+    }()
 
     struct Missing: Error, CustomStringConvertible {
         var description: String {
-            "DURABLE_POSTGRES_URL is not set, and CI=true turns the skip into a failure: run `eval export "
+            "DURABLE_POSTGRES_URL is not set, and CI=true turns the skip into a failure: run `export "
                 + "DURABLE_POSTGRES_URL=$(scripts/postgres)` before `swift test` (scripts/test does)"
         }
     }
