@@ -87,7 +87,8 @@ let package = Package(
         .executableTarget(
             name: "durable",
             dependencies: [
-                "DurableHTTP", "DurableClient", "DurableHosting", "DurableSQLite", "DurableServer", "OrderProcessing",
+                "DurableHTTP", "DurableClient", "DurableHosting", "DurableSQLite", "DurableStorePostgres", "DurableServer",
+                "OrderProcessing",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
             ],

@@ -3,12 +3,13 @@ import DurableHTTP
 import DurableHosting
 import DurableServer
 import DurableSQLite
+import DurableStorePostgres
 import Foundation
 import Hummingbird
 import Logging
 import OrderProcessing
 
-/// `durable serve`: the service on an embedded SQLite file, with the Swift functions compiled in.
+/// `durable serve`: the service on an embedded SQLite file (or PostgreSQL), with the Swift functions compiled in.
 struct ServeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "serve", abstract: "Run the durable execution service.")
 
@@ -18,7 +19,7 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "The port to listen on.")
     var port = 9000
 
-    @Option(help: "The SQLite database file (default: $DURABLE_DB or ~/.durable/durable.sqlite).")
+    @Option(help: "The SQLite database file, or a postgres:// URL (default: $DURABLE_DB or ~/.durable/durable.sqlite).")
     var db: String?
 
     @Option(help: "Log level: trace, debug, info, notice, warning, error, critical.")
@@ -43,7 +44,16 @@ struct ServeCommand: AsyncParsableCommand {
         var logger = Logger(label: "durable")
         logger.logLevel = Logger.Level(rawValue: logLevel) ?? .info
         let path = db ?? Self.defaultDatabasePath
-        let store = try SQLiteExecutionStore(path: path)
+        let postgres = try Self.postgresStore(path, logger: logger)
+        // The pool must run before recovery reads the store, so it runs beside the application rather
+        // than as one of its services, and is cancelled only after the application (and engine) stopped.
+        let pool = postgres.map { store in Task { try await store.run() } }
+        defer { pool?.cancel() }
+        if let postgres { try await postgres.migrate() }
+        let store: any ExecutionStore
+        if let postgres { store = postgres } else { store = try SQLiteExecutionStore(path: path) }
+        // A URL may carry a password; the log names only the kind of database then.
+        let databaseDescription = postgres == nil ? path : "PostgreSQL"
         let workerFunctions = try functions.map(Self.parseFunction)
         guard invocationTimeout > 0 else { throw ValidationError("--invocation-timeout must be positive") }
         let invoker = InProcessInvoker()
@@ -72,12 +82,18 @@ struct ServeCommand: AsyncParsableCommand {
             configuration: ApplicationConfiguration(address: .hostname(host, port: port), serverName: "durable"),
             services: engine.makeServices(),
             onServerRunning: { channel in
-                startupLogger.notice("durable service listening on http://\(host):\(port) (database \(path))")
+                startupLogger.notice("durable service listening on http://\(host):\(port) (database \(databaseDescription))")
             },
             logger: logger
         )
         // Stops on SIGTERM or SIGINT: stops taking requests, lets in-flight invocations end, closes the store.
         try await app.runService()
+    }
+
+    /// The PostgreSQL store when `database` is a `postgres://` URL, nil for a SQLite path.
+    static func postgresStore(_ database: String, logger: Logger) throws -> PostgresExecutionStore? {
+        guard database.hasPrefix("postgres://") || database.hasPrefix("postgresql://") else { return nil }
+        return try PostgresExecutionStore(url: database, logger: logger)
     }
 
     /// Parses `NAME` or `NAME:EXECUTION_TIMEOUT_SECONDS`.
