@@ -109,9 +109,9 @@ public final class InMemoryExecutionStore: ExecutionStore, Sendable {
 
     /// One page of a function's executions.
     public func listExecutions(_ query: ExecutionListQuery) async throws -> ExecutionRecordPage {
-        let cursor: ListCursor?
+        let cursor: ExecutionListMarker?
         if let marker = query.marker, !marker.isEmpty {
-            guard let decoded = ListCursor(marker: marker) else { throw DurableServiceError.invalidParameter("Invalid marker") }
+            guard let decoded = ExecutionListMarker(marker: marker) else { throw DurableServiceError.invalidParameter("Invalid marker") }
             cursor = decoded
         } else {
             cursor = nil
@@ -125,13 +125,13 @@ public final class InMemoryExecutionStore: ExecutionStore, Sendable {
                     && (query.startedAfter.map { r.startTimestamp > $0 } ?? true)
                     && (query.startedBefore.map { r.startTimestamp < $0 } ?? true)
             }
-            rows.sort { ListCursor(record: $0) < ListCursor(record: $1) }
+            rows.sort { ExecutionListMarker(record: $0) < ExecutionListMarker(record: $1) }
             if query.reverseOrder { rows.reverse() }
             if let cursor {
-                rows = rows.filter { query.reverseOrder ? ListCursor(record: $0) < cursor : cursor < ListCursor(record: $0) }
+                rows = rows.filter { query.reverseOrder ? ExecutionListMarker(record: $0) < cursor : cursor < ExecutionListMarker(record: $0) }
             }
             let page = Array(rows.prefix(query.pageSize))
-            let next = rows.count > page.count ? page.last.map { ListCursor(record: $0).marker } : nil
+            let next = rows.count > page.count ? page.last.map { ExecutionListMarker(record: $0).marker } : nil
             return ExecutionRecordPage(records: page, nextMarker: next)
         }
     }
