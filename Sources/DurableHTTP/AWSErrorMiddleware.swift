@@ -33,7 +33,8 @@ struct AWSErrorMiddleware<Context: RequestContext>: RouterMiddleware {
 
     /// The answer for one service error.
     static func response(for error: DurableServiceError) -> Response {
-        let lowercaseMessage: Set<String> = ["InvalidParameterValueException", "TooManyRequestsException", "InvalidRequestContentException", "RequestTooLargeException"]
+        let lowercaseMessage: Set<String> = ["InvalidParameterValueException", "TooManyRequestsException", "InvalidRequestContentException", "RequestTooLargeException",
+                                              "ResourceConflictException", "PreconditionFailedException"]
         let messageKey = lowercaseMessage.contains(error.type) ? "message" : "Message"
         let body: [String: String] = ["Type": error.statusCode >= 500 ? "Service" : "User", messageKey: error.message]
         let data = (try? JSONSerialization.data(withJSONObject: body, options: [.sortedKeys])) ?? Data("{}".utf8)

@@ -56,6 +56,7 @@ public struct DurableAPI: Sendable {
         router.post("/2025-12-01/durable-execution-callbacks/**") { request, _ in
             try await callbackRoute(request)
         }
+        addFunctionRoutes(to: router)
         // Not an AWS route: the records an execution's invocations logged (CloudWatch's part on AWS).
         router.get("/durable/2025-12-01/durable-executions/**") { request, _ in
             try await logsRoute(request)
@@ -89,13 +90,17 @@ public struct DurableAPI: Sendable {
             throw DurableServiceError.invalidParameter("1 validation error detected: Value '\(executionName)' at 'durableExecutionName' failed to satisfy constraint: Member must satisfy regular expression pattern: [a-zA-Z0-9-_]+")
         }
         let tenantId = request.headers[HTTPField.Name("X-Amz-Tenant-Id")!]
+        // The qualifier is resolved once: an alias with a weighted second version picks one here.
+        let resolved = try await engine.resolveFunction(reference.name, qualifier: qualifier)
         if invocationType == "DryRun" {
-            guard engine.isRegistered(reference.name) else { throw DurableServiceError.notFound("Function not found: \(reference.name)") }
             return Response(status: .noContent)
+        }
+        if !resolved.configuration.isDurable {
+            return try await invokePlain(reference.name, version: resolved.version, payload: payload, event: invocationType == "Event")
         }
 
         let started = try await engine.startExecution(StartExecutionRequest(
-            functionName: reference.name, qualifier: qualifier ?? "$LATEST", executionName: executionName,
+            functionName: reference.name, qualifier: resolved.version, executionName: executionName,
             inputPayload: payload, tenantId: tenantId,
             traceHeader: request.headers[HTTPField.Name("X-Amzn-Trace-Id")!]))
         var headers = HTTPFields()
@@ -124,6 +129,26 @@ public struct DurableAPI: Sendable {
         }
     }
 
+    /// `Invoke` of a plain function: `RequestResponse` answers its payload (or its error with
+    /// `X-Amz-Function-Error: Unhandled`), `Event` queues it and answers 202.
+    func invokePlain(_ name: String, version: String, payload: String, event: Bool) async throws -> Response {
+        var headers = HTTPFields()
+        headers[HTTPField.Name("X-Amz-Executed-Version")!] = version
+        if event {
+            _ = try await engine.enqueuePlainEvent(name, qualifier: version, payload: payload)
+            return Response(status: .accepted, headers: headers)
+        }
+        let (_, result) = try await engine.invokePlainFunction(name, qualifier: version, payload: payload)
+        headers[.contentType] = "application/json"
+        switch result {
+        case .success(let body):
+            return Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(string: body)))
+        case .failure(let error):
+            headers[HTTPField.Name("X-Amz-Function-Error")!] = "Unhandled"
+            return Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: try JSONEncoder().encode(FunctionErrorBody(error)))))
+        }
+    }
+
     func waitForCompletion(_ arn: String) async throws -> GetDurableExecutionResponse {
         let timeout = synchronousInvokeTimeout
         return try await withThrowingTaskGroup(of: GetDurableExecutionResponse?.self) { group in
@@ -144,8 +169,13 @@ public struct DurableAPI: Sendable {
         guard let decoded = function.removingPercentEncoding, let reference = FunctionReference(decoded) else {
             throw DurableServiceError.invalidParameter("Invalid function name '\(function)'")
         }
-        guard engine.isRegistered(reference.name) else { throw DurableServiceError.notFound("Function not found: \(reference.name)") }
+        guard try await engine.functionExists(reference.name) else { throw engine.functionNotFoundError(reference.name) }
         let query = request.uri.queryParameters
+        var qualifier = query.get("Qualifier") ?? reference.qualifier
+        if let alias = qualifier, alias != "$LATEST", !alias.allSatisfy(\.isNumber) {
+            // Executions record the version an alias resolved to when they started.
+            qualifier = try await engine.getAlias(functionName: reference.name, name: alias).functionVersion
+        }
         var statuses: [ExecutionStatus] = []
         for raw in query.getAll("Statuses") {
             guard let status = ExecutionStatus(rawValue: raw) else {
@@ -159,7 +189,7 @@ public struct DurableAPI: Sendable {
         }
         let page = try await engine.listExecutions(ExecutionListQuery(
             functionName: reference.name,
-            qualifier: query.get("Qualifier") ?? reference.qualifier,
+            qualifier: qualifier,
             executionName: query.get("DurableExecutionName"),
             statuses: statuses,
             startedAfter: try Self.timestamp(query.get("StartedAfter"), "StartedAfter"),

@@ -13,7 +13,8 @@ import ServiceLifecycle
 /// The Runtime API has no notion of a function name, since a Lambda sandbox serves one function.
 /// Here a worker names its function in a path prefix: it is started with
 /// `AWS_LAMBDA_RUNTIME_API=127.0.0.1:9000/functions/<name>`, which the runtime clients paste
-/// verbatim into `http://{AWS_LAMBDA_RUNTIME_API}/2018-06-01/runtime/...` (awslambdaric's C
+/// verbatim into `http://{AWS_LAMBDA_RUNTIME_API}/2018-06-01/runtime/...`; a worker of a published
+/// version adds `/versions/<N>` (awslambdaric's C
 /// client, aws-lambda-cpp, does; only its Python `init/error` post splits host and port, so a
 /// prefixed worker that fails to start exits without reporting why). The bare routes, without
 /// the prefix, serve `defaultFunction` when one is set.
@@ -45,6 +46,24 @@ public struct RuntimeAPI: Sendable {
         router.get("\(prefixed)/invocation/next") { _, context in
             try await next(function: try context.parameters.require("function"), channel: context.channel)
         }
+        // A worker of one published version: AWS_LAMBDA_RUNTIME_API=HOST:PORT/functions/NAME/versions/N.
+        let versioned = "/functions/:function/versions/:version/2018-06-01/runtime"
+        router.get("\(versioned)/invocation/next") { _, context in
+            let version = try context.parameters.require("version")
+            guard Self.isWorkerVersion(version) else {
+                return Self.runtimeError(.badRequest, type: "InvalidVersion", message: "A worker serves $LATEST or a version number, not '\(version)'")
+            }
+            return try await next(function: try context.parameters.require("function"), version: version, channel: context.channel)
+        }
+        router.post("\(versioned)/invocation/:requestId/response") { request, context in
+            try await respond(request, requestId: try context.parameters.require("requestId"))
+        }
+        router.post("\(versioned)/invocation/:requestId/error") { request, context in
+            try await error(request, requestId: try context.parameters.require("requestId"))
+        }
+        router.post("\(versioned)/init/error") { request, context in
+            try await initError(request, function: try context.parameters.require("function") + ":" + context.parameters.require("version"))
+        }
         router.post("\(prefixed)/invocation/:requestId/response") { request, context in
             try await respond(request, requestId: try context.parameters.require("requestId"))
         }
@@ -71,14 +90,19 @@ public struct RuntimeAPI: Sendable {
 
     // MARK: Routes
 
-    func next(function: String, channel: any Channel) async throws -> Response {
+    /// `$LATEST` or digits: an alias would move under a running execution.
+    static func isWorkerVersion(_ version: String) -> Bool {
+        version == "$LATEST" || (!version.isEmpty && version.count <= 10 && version.allSatisfy(\.isNumber))
+    }
+
+    func next(function: String, version: String = "$LATEST", channel: any Channel) async throws -> Response {
         let invoker = invoker
         let job: WorkerJob
         do {
             // The long poll ends when a job arrives; it is cancelled when the worker's connection
             // closes, and on shutdown so the server can drain.
             job = try await watch.poll(on: channel) {
-                try await cancelWhenGracefulShutdown { try await invoker.next(functionName: function) }
+                try await cancelWhenGracefulShutdown { try await invoker.next(functionName: function, version: version) }
             }
         } catch is CancellationError {
             return Self.runtimeError(.serviceUnavailable, type: "ServiceUnavailable", message: "The service is shutting down")

@@ -32,6 +32,14 @@ public struct DurableServiceError: Error, Sendable, Hashable, CustomStringConver
     public static func alreadyStarted(_ message: String) -> Self {
         .init(type: "DurableExecutionAlreadyStartedException", message: message, statusCode: 409)
     }
+    /// 409 `ResourceConflictException`: the resource exists already or is in use.
+    public static func conflict(_ message: String) -> Self {
+        .init(type: "ResourceConflictException", message: message, statusCode: 409)
+    }
+    /// 412 `PreconditionFailedException`: a `RevisionId` no longer matches.
+    public static func preconditionFailed(_ message: String) -> Self {
+        .init(type: "PreconditionFailedException", message: message, statusCode: 412)
+    }
     /// 429 `TooManyRequestsException`.
     public static func tooManyRequests(_ message: String) -> Self {
         .init(type: "TooManyRequestsException", message: message, statusCode: 429)

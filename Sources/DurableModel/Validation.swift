@@ -52,7 +52,8 @@ public enum Validation {
 
     static func isRegionToken(_ s: String) -> Bool { isPartition(s) }
 
-    static func isAlnum(_ b: UInt8) -> Bool {
+    /// An ASCII letter or digit.
+    public static func isAlnum(_ b: UInt8) -> Bool {
         (b >= 0x30 && b <= 0x39) || (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A)
     }
 }

@@ -171,7 +171,7 @@ public final class SQLiteExecutionStore: ExecutionStore, Sendable {
     /// IMMEDIATE takes the write lock up front: a DEFERRED transaction that reads the version and then
     /// writes could find another process committed in between and fail with SQLITE_BUSY at once, without
     /// the busy timeout applying.
-    private func writeImmediately<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
+    func writeImmediately<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
         try await writer.writeWithoutTransaction { db in
             var result: T?
             try db.inTransaction(.immediate) {

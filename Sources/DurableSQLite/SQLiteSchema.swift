@@ -88,6 +88,31 @@ enum SQLiteSchema {
                 ) WITHOUT ROWID;
                 """)
         }
+        migrator.registerMigration("functions-v1") { db in
+            // Lambda functions, their published versions and aliases (the function management APIs).
+            // `generation` and `revision_id` are what conditional writes compare; the documents are the
+            // AWS FunctionConfiguration / AliasConfiguration JSON.
+            try db.execute(sql: """
+                CREATE TABLE functions (
+                    name TEXT NOT NULL PRIMARY KEY,
+                    generation INTEGER NOT NULL,
+                    document TEXT NOT NULL
+                ) WITHOUT ROWID;
+                CREATE TABLE function_versions (
+                    function_name TEXT NOT NULL REFERENCES functions (name) ON DELETE CASCADE,
+                    version INTEGER NOT NULL,
+                    document TEXT NOT NULL,
+                    PRIMARY KEY (function_name, version)
+                ) WITHOUT ROWID;
+                CREATE TABLE function_aliases (
+                    function_name TEXT NOT NULL REFERENCES functions (name) ON DELETE CASCADE,
+                    name TEXT NOT NULL,
+                    revision_id TEXT NOT NULL,
+                    document TEXT NOT NULL,
+                    PRIMARY KEY (function_name, name)
+                ) WITHOUT ROWID;
+                """)
+        }
         return migrator
     }
 }

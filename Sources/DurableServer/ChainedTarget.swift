@@ -2,13 +2,13 @@
 public enum ChainedTarget: Sendable, Hashable {
     /// A durable function: the engine starts a child execution.
     case durable(functionName: String, qualifier: String, executionTimeoutSeconds: Int)
-    /// A plain function: the engine invokes it once through `FunctionInvoker.invokePlain`.
-    case plain(functionName: String)
+    /// A plain function version: the engine invokes it once through `FunctionInvoker.invokePlain`.
+    case plain(functionName: String, version: String = "$LATEST")
 
     /// The target's function name.
     public var functionName: String {
         switch self {
-        case .durable(let name, _, _), .plain(let name): name
+        case .durable(let name, _, _), .plain(let name, _): name
         }
     }
 }

@@ -377,6 +377,8 @@ extension CheckpointProcessor {
                 version = qualifier
                 op.meta.chainedChildArn = childArn
                 op.meta.chainedTimeoutSeconds = timeout
+            } else if case .plain(_, let plainVersion) = target {
+                version = plainVersion
             }
             store(op)
             outcome.chainedInvokes.append(ChainedInvokeDispatch(operationId: u.id, target: target, payload: u.payload ?? "{}",

@@ -7,9 +7,10 @@ extension DurableEngine {
         switch dispatch.target {
         case .plain:
             enqueue(.plainInvoke(parentArn: parentArn, dispatch: dispatch))
-        case .durable(let name, _, _):
+        case .durable(let name, let version, _):
             do {
-                guard let function = function(named: name), let childArn = dispatch.childExecutionArn.flatMap(DurableExecutionARN.init) else {
+                let function = try await resolveFunction(name, qualifier: version).configuration
+                guard let childArn = dispatch.childExecutionArn.flatMap(DurableExecutionARN.init) else {
                     throw DurableServiceError.notFound("Function not found: \(name)")
                 }
                 _ = try await createExecution(arn: childArn, function: function, input: dispatch.payload, tenantId: dispatch.tenantId,
@@ -25,7 +26,9 @@ extension DurableEngine {
     func runPlainInvoke(parentArn: String, dispatch: ChainedInvokeDispatch) async {
         let outcome: ChainedOutcome
         do {
-            let result = try await invoker.invokePlain(functionName: dispatch.target.functionName, payload: dispatch.payload)
+            var version = "$LATEST"
+            if case .plain(_, let pinned) = dispatch.target { version = pinned }
+            let result = try await invokePlain(functionName: dispatch.target.functionName, version: version, payload: dispatch.payload)
             if result.utf8.count > DurableLimits.maxChainedInvokePayloadBytes {
                 outcome = ChainedOutcome(operationId: dispatch.operationId, status: .failed, error: ErrorObject(
                     errorType: "InvalidParameterValueException",

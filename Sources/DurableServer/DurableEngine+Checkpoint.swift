@@ -10,6 +10,7 @@ extension DurableEngine {
         if let clientToken = request.clientToken, !Validation.isClientToken(clientToken) {
             throw DurableServiceError.invalidParameter("ClientToken must be 1 to 64 characters in the range \\x21-\\x7E.")
         }
+        let targets = await resolveChainedTargets(request.updates ?? [])
         var dispatches: [ChainedInvokeDispatch] = []
         let response = try await locks.withLock(executionArn) { () async throws -> CheckpointResponse in
             guard let record = try await store.execution(arn: executionArn) else { throw Self.invalidToken }
@@ -24,7 +25,7 @@ extension DurableEngine {
             var builder = MutationBuilder(record: record, operations: try await store.operations(executionArn: executionArn))
             // Elapsed waits and retry delays settle first, so the batch is validated against current state.
             builder.settleDueOperations(now: now)
-            let outcome = try processor.process(execution: record, operations: builder.operations, updates: request.updates ?? [], now: now)
+            let outcome = try processor(resolvedTargets: targets).process(execution: record, operations: builder.operations, updates: request.updates ?? [], now: now)
             builder.apply(outcome)
             let delta = builder.operations(changedAfter: record.observedSequence)
             builder.record.observedSequence = builder.record.lastSequence
@@ -47,6 +48,21 @@ extension DurableEngine {
         }
         for dispatch in dispatches { await dispatchChained(parentArn: executionArn, dispatch: dispatch) }
         return response
+    }
+
+    /// The versions the batch's CHAINED_INVOKE starts name (an alias resolved now, once); unknown ones are left out.
+    func resolveChainedTargets(_ updates: [OperationUpdate]) async -> [ChainedTargetKey: ChainedTarget] {
+        var targets: [ChainedTargetKey: ChainedTarget] = [:]
+        for update in updates where update.type == .chainedInvoke && update.action == .start {
+            guard let text = update.chainedInvokeOptions?.functionName, let reference = ChainedFunctionReference(parsing: text) else { continue }
+            let key = ChainedTargetKey(name: reference.name, qualifier: reference.qualifier)
+            guard targets[key] == nil, let resolved = try? await resolveFunction(reference.name, qualifier: reference.qualifier) else { continue }
+            let function = resolved.configuration
+            targets[key] = function.isDurable
+                ? .durable(functionName: function.name, qualifier: resolved.version, executionTimeoutSeconds: function.executionTimeoutSeconds)
+                : .plain(functionName: function.name, version: resolved.version)
+        }
+        return targets
     }
 
     /// `GetDurableExecutionState`: pages the operations in start order; markers are start positions.

@@ -35,6 +35,7 @@ extension DurableEngine {
 
     /// Claims the gate, mints the invocation's token and builds its event.
     func beginInvocation(_ arn: String) async throws -> HandlerInvocation? {
+        let timeout = await invocationTimeout(executionArn: arn)
         let result = try await mutate(arn) { builder -> HandlerInvocation? in
             guard builder.record.status == .running, builder.record.invocationPhase == .queued else { return nil }
             let now = clock.now()
@@ -52,10 +53,18 @@ extension DurableEngine {
                                         initialExecutionState: ExecutionStatePage(operations: page, nextMarker: marker),
                                         updatedOperationIds: updated.isEmpty ? nil : updated)
             return HandlerInvocation(functionName: builder.record.functionName, version: builder.record.executedVersion,
-                                     requestId: ticket.requestId, deadline: now.addingTimeInterval(configuration.invocationTimeout.seconds),
+                                     requestId: ticket.requestId, deadline: now.addingTimeInterval(timeout),
                                      tenantId: builder.record.tenantId, input: input)
         }
         return result?.0
+    }
+
+    /// Seconds one invocation of the execution may run: its pinned version's `Timeout`, else the engine's.
+    func invocationTimeout(executionArn: String) async -> TimeInterval {
+        guard let arn = DurableExecutionARN(executionArn),
+              let resolved = try? await resolveFunction(arn.functionName, qualifier: arn.qualifier),
+              let seconds = resolved.configuration.invocationTimeoutSeconds else { return configuration.invocationTimeout.seconds }
+        return TimeInterval(seconds)
     }
 
     /// The invocation event's first page: whole operations up to the byte budget (at least one).

@@ -68,6 +68,8 @@ extension DurableEngine {
             await runInvocation(arn)
         case .plainInvoke(let parentArn, let dispatch):
             await runPlainInvoke(parentArn: parentArn, dispatch: dispatch)
+        case .plainEvent(let name, let version, let payload):
+            await runPlainEvent(functionName: name, version: version, payload: payload)
         }
         finishWork()
     }

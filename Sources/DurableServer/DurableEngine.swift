@@ -47,15 +47,11 @@ public final class DurableEngine: Sendable {
         state.withLock { $0.functions[name] }
     }
 
-    var processor: CheckpointProcessor {
+    /// The processor with chained-invoke targets looked up beforehand (the store is async, the processor is not).
+    func processor(resolvedTargets: [ChainedTargetKey: ChainedTarget]) -> CheckpointProcessor {
         CheckpointProcessor(environment: CheckpointEnvironment(
             partition: configuration.partition, accountId: configuration.accountId, region: configuration.region,
-            resolveFunction: { [weak self] name, qualifier in
-                guard let self, let function = self.function(named: name) else { return nil }
-                return function.isDurable
-                    ? .durable(functionName: name, qualifier: qualifier ?? "$LATEST", executionTimeoutSeconds: function.executionTimeoutSeconds)
-                    : .plain(functionName: name)
-            },
+            resolveFunction: { name, qualifier in resolvedTargets[ChainedTargetKey(name: name, qualifier: qualifier)] },
             makeCallbackId: { RandomToken.make(byteCount: 24) }))
     }
 
@@ -65,15 +61,13 @@ public final class DurableEngine: Sendable {
     // MARK: - Start
 
     /// Starts an execution, or returns the RUNNING one with the same name and input.
+    /// The qualifier (`$LATEST`, a version or an alias) is resolved here, once: the execution's ARN
+    /// names that version and every invocation of the execution runs on it.
     public func startExecution(_ request: StartExecutionRequest) async throws -> StartExecutionResult {
-        guard let function = function(named: request.functionName) else {
-            throw DurableServiceError.notFound("Function not found: \(request.functionName)")
-        }
+        let resolved = try await resolveFunction(request.functionName, qualifier: request.qualifier)
+        let function = resolved.configuration
         guard function.isDurable else {
             throw DurableServiceError.invalidParameter("Function \(request.functionName) is not a durable function")
-        }
-        guard Validation.isExecutionQualifier(request.qualifier) else {
-            throw DurableServiceError.invalidParameter("Invalid qualifier '\(request.qualifier)': expected $LATEST, $LATEST.PUBLISHED or a version number")
         }
         if let name = request.executionName, !Validation.isExecutionName(name) {
             throw DurableServiceError.invalidParameter("Invalid DurableExecutionName '\(name)': must be 1 to 64 characters matching [a-zA-Z0-9-_]")
@@ -83,7 +77,7 @@ public final class DurableEngine: Sendable {
         }
         let name = request.executionName ?? UUID().uuidString.lowercased()
         let arn = DurableExecutionARN(partition: configuration.partition, region: configuration.region, accountId: configuration.accountId,
-                                      functionName: function.name, qualifier: request.qualifier, executionName: name,
+                                      functionName: function.name, qualifier: resolved.version, executionName: name,
                                       executionId: UUID().uuidString.lowercased())
         let outcome = try await createExecution(arn: arn, function: function, input: request.inputPayload,
                                                 tenantId: request.tenantId, traceHeader: request.traceHeader)

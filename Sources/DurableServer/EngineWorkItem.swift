@@ -4,4 +4,6 @@ enum EngineWorkItem: Sendable, Hashable {
     case invocation(executionArn: String)
     /// Run a plain chained-invoke target for an operation of this execution.
     case plainInvoke(parentArn: String, dispatch: ChainedInvokeDispatch)
+    /// Run one version of a plain function for an `Event` invoke (nobody waits for its answer).
+    case plainEvent(functionName: String, version: String, payload: String)
 }

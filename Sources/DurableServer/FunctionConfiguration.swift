@@ -8,12 +8,16 @@ public struct FunctionConfiguration: Sendable, Hashable {
     public var executionTimeoutSeconds: Int
     /// `DurableConfig.RetentionPeriodInDays` (1...90).
     public var retentionPeriodDays: Int
+    /// The function's `Timeout`: seconds one invocation may run; nil uses the engine's `invocationTimeout`.
+    public var invocationTimeoutSeconds: Int?
 
     /// Creates a configuration; the defaults are a one-day timeout and the documented 14-day retention.
-    public init(name: String, isDurable: Bool = true, executionTimeoutSeconds: Int = 86_400, retentionPeriodDays: Int = 14) {
+    public init(name: String, isDurable: Bool = true, executionTimeoutSeconds: Int = 86_400, retentionPeriodDays: Int = 14,
+                invocationTimeoutSeconds: Int? = nil) {
         self.name = name
         self.isDurable = isDurable
         self.executionTimeoutSeconds = executionTimeoutSeconds
         self.retentionPeriodDays = retentionPeriodDays
+        self.invocationTimeoutSeconds = invocationTimeoutSeconds
     }
 }

@@ -19,6 +19,7 @@ public final class InMemoryExecutionStore: ExecutionStore, Sendable {
     }
 
     private let state = Mutex(State())
+    let functionTables = InMemoryFunctionTables()
 
     /// Creates an empty store.
     public init() {}

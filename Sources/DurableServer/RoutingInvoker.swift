@@ -2,7 +2,7 @@ import DurableModel
 
 /// Runs a function in process when its handler is compiled in, and on another invoker (the
 /// Runtime API workers) otherwise.
-public struct RoutingInvoker: FunctionInvoker {
+public struct RoutingInvoker: VersionedFunctionInvoker {
     /// The handlers compiled into this process.
     public let inProcess: InProcessInvoker
     /// Where every other function runs.
@@ -26,6 +26,18 @@ public struct RoutingInvoker: FunctionInvoker {
     public func invokePlain(functionName: String, payload: String) async throws -> String {
         if inProcess.hasPlainHandler(functionName) {
             return try await inProcess.invokePlain(functionName: functionName, payload: payload)
+        }
+        return try await fallback.invokePlain(functionName: functionName, payload: payload)
+    }
+
+    /// Runs the plain function in process if it is registered there (one build serves every
+    /// version), else that version on the fallback.
+    public func invokePlain(functionName: String, version: String, payload: String) async throws -> String {
+        if inProcess.hasPlainHandler(functionName) {
+            return try await inProcess.invokePlain(functionName: functionName, payload: payload)
+        }
+        if let versioned = fallback as? any VersionedFunctionInvoker {
+            return try await versioned.invokePlain(functionName: functionName, version: version, payload: payload)
         }
         return try await fallback.invokePlain(functionName: functionName, payload: payload)
     }

@@ -14,6 +14,12 @@ enum StableHash {
         hex(fnv1a64(text)) + hex(fnv1a64(text, seed: 0x84222325cbf29ce4))
     }
 
+    /// A UUID-shaped id derived from `text` (8-4-4-4-12 lowercase hex).
+    static func uuid(_ text: String) -> String {
+        let h = Array(hex32(text))
+        return [h[0..<8], h[8..<12], h[12..<16], h[16..<20], h[20..<32]].map { String($0) }.joined(separator: "-")
+    }
+
     private static func hex(_ value: UInt64) -> String {
         let digits = String(value, radix: 16)
         return String(repeating: "0", count: 16 - digits.count) + digits

@@ -4,11 +4,13 @@ import Synchronization
 
 /// Runs invocations on out-of-process workers that poll the Lambda Runtime API.
 ///
-/// Each function has a queue of jobs and a queue of workers blocked in `next`; a job goes to the
+/// Each function version has a queue of jobs and a queue of workers blocked in `next` (a worker
+/// serves one version, so a job of an execution pinned to version 1 only ever reaches version-1
+/// workers); a job goes to the
 /// first waiting worker, or waits for one. Many workers may serve one function. An invocation
 /// ends when its worker posts a response or an error, or fails with `Sandbox.Timedout` at its
 /// deadline (a worker that died mid-invocation is only noticed then, as in Lambda).
-public final class WorkerInvoker: FunctionInvoker {
+public final class WorkerInvoker: VersionedFunctionInvoker {
     private struct Waiter {
         var id: UInt64
         var continuation: CheckedContinuation<WorkerJob, any Error>
@@ -54,11 +56,21 @@ public final class WorkerInvoker: FunctionInvoker {
         }
     }
 
-    /// Sends `payload` to a worker of `functionName` and returns its response body.
+    /// Sends `payload` to a `$LATEST` worker of `functionName` and returns its response body.
     public func invokePlain(functionName: String, payload: String) async throws -> String {
+        try await invokePlain(functionName: functionName, version: "$LATEST", payload: payload)
+    }
+
+    /// Sends `payload` to a worker of that version of `functionName` and returns its response body.
+    public func invokePlain(functionName: String, version: String, payload: String) async throws -> String {
         let deadline = Date().addingTimeInterval(Double(plainInvocationTimeout.components.seconds))
         return try await run(WorkerJob(requestId: UUID().uuidString.lowercased(), functionName: functionName,
-                                       version: "$LATEST", deadline: deadline, payload: payload))
+                                       version: version, deadline: deadline, payload: payload))
+    }
+
+    /// The queue of one function version: the bare name for `$LATEST`, `NAME:VERSION` otherwise.
+    static func queueKey(_ functionName: String, _ version: String) -> String {
+        version == "$LATEST" ? functionName : "\(functionName):\(version)"
     }
 
     /// Queues `job` and waits for its answer until its deadline.
@@ -87,10 +99,11 @@ public final class WorkerInvoker: FunctionInvoker {
                         return nil
                     }
                     s.answers[job.requestId] = answer
-                    if !(s.queues[job.functionName]?.waiters.isEmpty ?? true) {
-                        return s.queues[job.functionName]!.waiters.removeFirst().continuation
+                    let key = Self.queueKey(job.functionName, job.version)
+                    if !(s.queues[key]?.waiters.isEmpty ?? true) {
+                        return s.queues[key]!.waiters.removeFirst().continuation
                     }
-                    s.queues[job.functionName, default: FunctionQueue()].jobs.append(job)
+                    s.queues[key, default: FunctionQueue()].jobs.append(job)
                     return nil
                 }
                 taker?.resume(returning: job)
@@ -103,7 +116,7 @@ public final class WorkerInvoker: FunctionInvoker {
     /// Gives up on `job`: takes it off its queue if no worker has it yet and fails its waiting invocation.
     private func withdraw(_ job: WorkerJob) {
         let answer = state.withLock { s -> CheckedContinuation<String, any Error>? in
-            s.queues[job.functionName]?.jobs.removeAll { $0.requestId == job.requestId }
+            s.queues[Self.queueKey(job.functionName, job.version)]?.jobs.removeAll { $0.requestId == job.requestId }
             guard let answer = s.answers.removeValue(forKey: job.requestId) else { return nil }
             s.abandoned.append(job.requestId)
             if s.abandoned.count > Self.abandonedMemory { s.abandoned.removeFirst(s.abandoned.count - Self.abandonedMemory) }
@@ -114,9 +127,11 @@ public final class WorkerInvoker: FunctionInvoker {
 
     // MARK: Worker side
 
-    /// The next job for a worker of `functionName`, waiting as long as it takes (the long poll of
-    /// `GET /runtime/invocation/next`); cancelling the caller takes the worker out of the line.
-    public func next(functionName: String) async throws -> WorkerJob {
+    /// The next job for a worker of `functionName` at `version` (`$LATEST` or a number), waiting as
+    /// long as it takes (the long poll of `GET /runtime/invocation/next`); cancelling the caller takes
+    /// the worker out of the line.
+    public func next(functionName: String, version: String = "$LATEST") async throws -> WorkerJob {
+        let functionName = Self.queueKey(functionName, version)
         let id = state.withLock { s -> UInt64 in
             s.nextWaiterId += 1
             return s.nextWaiterId
@@ -147,10 +162,11 @@ public final class WorkerInvoker: FunctionInvoker {
     public func requeue(_ job: WorkerJob) {
         let taker = state.withLock { s -> CheckedContinuation<WorkerJob, any Error>? in
             guard s.answers[job.requestId] != nil else { return nil }
-            if !(s.queues[job.functionName]?.waiters.isEmpty ?? true) {
-                return s.queues[job.functionName]!.waiters.removeFirst().continuation
+            let key = Self.queueKey(job.functionName, job.version)
+            if !(s.queues[key]?.waiters.isEmpty ?? true) {
+                return s.queues[key]!.waiters.removeFirst().continuation
             }
-            s.queues[job.functionName, default: FunctionQueue()].jobs.insert(job, at: 0)
+            s.queues[key, default: FunctionQueue()].jobs.insert(job, at: 0)
             return nil
         }
         taker?.resume(returning: job)
@@ -173,9 +189,9 @@ public final class WorkerInvoker: FunctionInvoker {
         state.withLock { $0.answers[requestId] != nil }
     }
 
-    /// Workers of `functionName` blocked in `next` right now.
-    public func waitingWorkers(functionName: String) -> Int {
-        state.withLock { $0.queues[functionName]?.waiters.count ?? 0 }
+    /// Workers of that version of `functionName` blocked in `next` right now.
+    public func waitingWorkers(functionName: String, version: String = "$LATEST") -> Int {
+        state.withLock { $0.queues[Self.queueKey(functionName, version)]?.waiters.count ?? 0 }
     }
 
     private func deliver(_ requestId: String, _ result: Result<String, any Error>) -> WorkerAnswer {

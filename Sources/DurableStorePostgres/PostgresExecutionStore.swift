@@ -221,7 +221,7 @@ public final class PostgresExecutionStore: ExecutionStore, Service, Sendable {
     }
 
     /// Runs `body` in a transaction, rethrowing the body's own error rather than PostgresNIO's wrapper.
-    private func transaction<T: Sendable>(_ body: (PostgresConnection) async throws -> T) async throws -> T {
+    func transaction<T: Sendable>(_ body: (PostgresConnection) async throws -> T) async throws -> T {
         do {
             return try await client.withTransaction(logger: logger) { connection in try await body(connection) }
         } catch let error as PostgresTransactionError {

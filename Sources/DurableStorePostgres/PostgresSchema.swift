@@ -96,6 +96,35 @@ enum PostgresSchema {
             )
             """,
         ]),
+        ("functions-v1", [
+            // Lambda functions, their published versions and aliases (the function management APIs).
+            // `generation` and `revision_id` are what conditional writes compare; the documents are the
+            // AWS FunctionConfiguration / AliasConfiguration JSON.
+            """
+            CREATE TABLE functions (
+                name TEXT COLLATE "C" NOT NULL PRIMARY KEY,
+                generation BIGINT NOT NULL,
+                document JSON NOT NULL
+            )
+            """,
+            """
+            CREATE TABLE function_versions (
+                function_name TEXT COLLATE "C" NOT NULL REFERENCES functions (name) ON DELETE CASCADE,
+                version BIGINT NOT NULL,
+                document JSON NOT NULL,
+                PRIMARY KEY (function_name, version)
+            )
+            """,
+            """
+            CREATE TABLE function_aliases (
+                function_name TEXT COLLATE "C" NOT NULL REFERENCES functions (name) ON DELETE CASCADE,
+                name TEXT COLLATE "C" NOT NULL,
+                revision_id TEXT NOT NULL,
+                document JSON NOT NULL,
+                PRIMARY KEY (function_name, name)
+            )
+            """,
+        ]),
     ]
 
     /// Applies the migrations this database lacks, in one transaction under an advisory lock.

@@ -8,12 +8,12 @@ struct ExecutionsCommand: AsyncParsableCommand {
         commandName: "executions", abstract: "List or describe executions.",
         subcommands: [List.self, Get.self])
 
-    /// `durable executions list --function F [--status S]`.
+    /// `durable executions list [--function F] [--status S]`.
     struct List: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List a function's executions, newest first.")
+        static let configuration = CommandConfiguration(abstract: "List executions (of one function, or of every durable function), newest first.")
 
-        @Option(help: "The function whose executions to list.")
-        var function: String
+        @Option(help: "The function whose executions to list (default: every durable function).")
+        var function: String?
 
         @Option(help: "Only executions with this status (RUNNING, SUCCEEDED, FAILED, TIMED_OUT, STOPPED); repeatable.")
         var status: [String] = []
@@ -30,12 +30,22 @@ struct ExecutionsCommand: AsyncParsableCommand {
             }
             try await options.run {
                 var all: [ExecutionSummary] = []
-                var marker: String?
-                repeat {
-                    let page = try await options.client.listExecutions(function: function, statuses: statuses, marker: marker, maxItems: min(limit, 1000))
-                    all += page.durableExecutions
-                    marker = page.nextMarker
-                } while !(marker ?? "").isEmpty && all.count < limit
+                let functions: [String]
+                if let function {
+                    functions = [function]
+                } else {
+                    functions = try await options.client.allFunctions().filter { $0.durableConfig != nil }.map(\.functionName)
+                }
+                for function in functions {
+                    var marker: String?
+                    var count = 0
+                    repeat {
+                        let page = try await options.client.listExecutions(function: function, statuses: statuses, marker: marker, maxItems: min(limit, 1000))
+                        all += page.durableExecutions
+                        count += page.durableExecutions.count
+                        marker = page.nextMarker
+                    } while !(marker ?? "").isEmpty && count < limit
+                }
                 all = Array(all.sorted { $0.startTimestamp > $1.startTimestamp }.prefix(limit))
                 if options.json { try options.printJSON(ListDurableExecutionsResponse(durableExecutions: all, nextMarker: nil)); return }
                 print(pad("STATUS", 10) + pad("STARTED (UTC)", 25) + pad("NAME", 38) + "ARN")

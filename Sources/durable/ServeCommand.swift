@@ -27,7 +27,11 @@ struct ServeCommand: AsyncParsableCommand {
 
     @Option(name: .customLong("function"), help: ArgumentHelp(
         "A durable function served by Runtime API workers, as NAME or NAME:EXECUTION_TIMEOUT_SECONDS (repeatable).",
-        discussion: "Workers take its invocations with AWS_LAMBDA_RUNTIME_API=HOST:PORT/functions/NAME."))
+        discussion: """
+            Created in the store if missing (or its $LATEST updated), as CreateFunction would. Workers take its \
+            invocations with AWS_LAMBDA_RUNTIME_API=HOST:PORT/functions/NAME, or HOST:PORT/functions/NAME/versions/N \
+            for a published version.
+            """))
     var functions: [String] = []
 
     @Option(help: "Seconds one handler invocation may run before it is recorded as Sandbox.Timedout.")
@@ -63,7 +67,12 @@ struct ServeCommand: AsyncParsableCommand {
         let engine = DurableEngine(store: store, invoker: RoutingInvoker(inProcess: invoker, fallback: workers),
                                    clock: SystemClock(), configuration: configuration, logger: logger)
         HostedFunctions.register(on: engine, invoker: invoker)
-        for function in workerFunctions { engine.register(function) }
+        // Worker-served functions are stored like ones made with CreateFunction, so they can be
+        // versioned and aliased; a restart with other settings updates their $LATEST.
+        for var function in workerFunctions {
+            function.invocationTimeoutSeconds = min(invocationTimeout, 900)
+            try await engine.ensureWorkerFunction(function)
+        }
 
         // Invocations that were queued or running when the last process died are re-queued (and the
         // running ones recorded as crashed) before any new work is taken.
