@@ -58,7 +58,7 @@ struct SQLiteFileTests {
         #expect(journal == "wal")
         #expect(synchronous == 2) // FULL
         #expect(foreignKeys == 1)
-        #expect(migrations == ["v1", "v2"])
+        #expect(migrations == ["v1", "v2", "functions-v1"])
         // Readers get the same settings: synchronous is per connection.
         let readerSynchronous = try await store.writer.read { db in try Int.fetchOne(db, sql: "PRAGMA synchronous") }
         #expect(readerSynchronous == 2)
@@ -82,7 +82,7 @@ struct SQLiteFileTests {
         let store = try SQLiteExecutionStore(path: path)
         defer { try? store.close() }
         #expect(try await store.execution(arn: record.arn) == record)
-        #expect(try await store.writer.read { db in try SQLiteSchema.migrator.appliedIdentifiers(db) } == ["v1", "v2"])
+        #expect(try await store.writer.read { db in try SQLiteSchema.migrator.appliedIdentifiers(db) } == ["v1", "v2", "functions-v1"])
         let line = ExecutionLogRecord(timestamp: Date(timeIntervalSince1970: 1_800_000_000.125), executionArn: record.arn,
                                       requestId: "r", level: "INFO", message: "hello")
         try await store.appendLogs(executionArn: record.arn, records: [line])

@@ -38,7 +38,7 @@ struct EngineLifecycleTests {
             }
             #expect(closed?.type == "DurableExecutionAlreadyStartedException")
             let unknown = await serviceError { _ = try await h.engine.startExecution(StartExecutionRequest(functionName: "nope")) }
-            #expect(unknown == .notFound("Function not found: nope"))
+            #expect(unknown == .notFound("Function not found: arn:aws:lambda:us-east-1:123456789012:function:nope"))
             let badName = await serviceError { _ = try await h.engine.startExecution(StartExecutionRequest(functionName: "fn", executionName: "a b")) }
             #expect(badName?.type == "InvalidParameterValueException")
             await h.engine.waitUntilIdle()
