@@ -173,8 +173,10 @@ public struct DurableAPI: Sendable {
         let query = request.uri.queryParameters
         var qualifier = query.get("Qualifier") ?? reference.qualifier
         if let alias = qualifier, alias != "$LATEST", !alias.allSatisfy(\.isNumber) {
-            // Executions record the version an alias resolved to when they started.
-            qualifier = try await engine.getAlias(functionName: reference.name, name: alias).functionVersion
+            // Executions record the version an alias (or $LATEST.PUBLISHED) resolved to when they started.
+            qualifier = alias == "$LATEST.PUBLISHED"
+                ? try await engine.resolveFunction(reference.name, qualifier: alias).version
+                : try await engine.getAlias(functionName: reference.name, name: alias).functionVersion
         }
         var statuses: [ExecutionStatus] = []
         for raw in query.getAll("Statuses") {

@@ -33,12 +33,13 @@ extension DurableEngine {
         }
     }
 
-    /// Runs one version of a plain function through the invoker.
+    /// Runs one version of a plain function through the invoker, bounded by that version's `Timeout`.
     func invokePlain(functionName: String, version: String, payload: String) async throws -> String {
-        if version == "$LATEST" { return try await invoker.invokePlain(functionName: functionName, payload: payload) }
         guard let versioned = invoker as? any VersionedFunctionInvoker else {
             return try await invoker.invokePlain(functionName: functionName, payload: payload)
         }
-        return try await versioned.invokePlain(functionName: functionName, version: version, payload: payload)
+        let seconds = try? await resolveFunction(functionName, qualifier: version).configuration.invocationTimeoutSeconds
+        return try await versioned.invokePlain(functionName: functionName, version: version,
+                                               timeout: seconds.map { .seconds($0) }, payload: payload)
     }
 }

@@ -32,12 +32,12 @@ public struct RoutingInvoker: VersionedFunctionInvoker {
 
     /// Runs the plain function in process if it is registered there (one build serves every
     /// version), else that version on the fallback.
-    public func invokePlain(functionName: String, version: String, payload: String) async throws -> String {
+    public func invokePlain(functionName: String, version: String, timeout: Duration?, payload: String) async throws -> String {
         if inProcess.hasPlainHandler(functionName) {
             return try await inProcess.invokePlain(functionName: functionName, payload: payload)
         }
         if let versioned = fallback as? any VersionedFunctionInvoker {
-            return try await versioned.invokePlain(functionName: functionName, version: version, payload: payload)
+            return try await versioned.invokePlain(functionName: functionName, version: version, timeout: timeout, payload: payload)
         }
         return try await fallback.invokePlain(functionName: functionName, payload: payload)
     }

@@ -58,12 +58,13 @@ public final class WorkerInvoker: VersionedFunctionInvoker {
 
     /// Sends `payload` to a `$LATEST` worker of `functionName` and returns its response body.
     public func invokePlain(functionName: String, payload: String) async throws -> String {
-        try await invokePlain(functionName: functionName, version: "$LATEST", payload: payload)
+        try await invokePlain(functionName: functionName, version: "$LATEST", timeout: nil, payload: payload)
     }
 
-    /// Sends `payload` to a worker of that version of `functionName` and returns its response body.
-    public func invokePlain(functionName: String, version: String, payload: String) async throws -> String {
-        let deadline = Date().addingTimeInterval(Double(plainInvocationTimeout.components.seconds))
+    /// Sends `payload` to a worker of that version of `functionName` and returns its response body;
+    /// without an answer within `timeout` (default `plainInvocationTimeout`) it fails with `Sandbox.Timedout`.
+    public func invokePlain(functionName: String, version: String, timeout: Duration?, payload: String) async throws -> String {
+        let deadline = Date().addingTimeInterval(Double((timeout ?? plainInvocationTimeout).components.seconds))
         return try await run(WorkerJob(requestId: UUID().uuidString.lowercased(), functionName: functionName,
                                        version: version, deadline: deadline, payload: payload))
     }

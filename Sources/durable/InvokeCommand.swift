@@ -19,13 +19,25 @@ struct InvokeCommand: AsyncParsableCommand {
     @Flag(help: "Return as soon as the execution has started.")
     var async = false
 
+    @Option(help: "A version number, $LATEST or an alias (resolved once, at the start).")
+    var qualifier: String?
+
     @OptionGroup var options: ClientOptions
 
     func run() async throws {
         let input = try readPayload(payload)
         try await options.run {
             let client = options.client
-            let started = try await client.invoke(function: function, payload: input, executionName: name, asynchronous: true)
+            // A plain function has no execution to follow: its answer is the invoke's.
+            let target = try await client.getFunction(function, qualifier: qualifier).configuration
+            if target.durableConfig == nil {
+                let answer = try await client.invoke(function: function, payload: input, asynchronous: async, qualifier: qualifier)
+                if !answer.payload.isEmpty { print(answer.payload) }
+                if answer.functionError != nil { throw ExitCode(1) }
+                return
+            }
+            let started = try await client.invoke(function: function, payload: input, executionName: name, asynchronous: true,
+                                                  qualifier: qualifier)
             guard let arn = started.executionArn else {
                 print(started.payload)
                 return

@@ -83,6 +83,24 @@ struct FunctionRegistryTests {
         }
     }
 
+    @Test func aPlainFunctionRunsOnItsVersionsWorkersWithinItsTimeout() async throws {
+        let workers = WorkerInvoker(plainInvocationTimeout: .seconds(900))
+        let engine = DurableEngine(store: InMemoryExecutionStore(), invoker: workers)
+        try await Self.create(engine, "plain", timeout: 1, durable: nil)
+        _ = try await engine.publishVersion(functionName: "plain", request: PublishVersionRequest())
+        _ = try await engine.createAlias(functionName: "plain", request: CreateAliasRequest(name: "live", functionVersion: "1"))
+        async let answered = engine.invokePlainFunction("plain", qualifier: "live", payload: #"{"n":1}"#)
+        let job = try await workers.next(functionName: "plain", version: "1")
+        #expect(job.payload == #"{"n":1}"# && job.version == "1")
+        workers.respond(requestId: job.requestId, body: #"{"ok":true}"#)
+        let (version, result) = try await answered
+        #expect(version == "1" && (try? result.get()) == #"{"ok":true}"#)
+        // Nobody answers: the version's one-second Timeout, not the invoker's 900, ends the invocation.
+        let (_, unanswered) = try await engine.invokePlainFunction("plain", qualifier: nil, payload: "{}")
+        guard case .failure(let error) = unanswered else { Issue.record("an unanswered invocation succeeded"); return }
+        #expect(error.errorType == "Sandbox.Timedout")
+    }
+
     @Test func compiledFunctionsAreListedAndStoredOnFirstWrite() async throws {
         let store = InMemoryExecutionStore()
         let engine = DurableEngine(store: store, invoker: InProcessInvoker())

@@ -110,6 +110,8 @@ def test_executions_stay_on_the_version_they_started_on(durable_binary: Path, tm
         listed = [e["DurableExecutionArn"] for e in
                   lam.list_durable_executions_by_function(FunctionName="py-pinned", Qualifier="live")["DurableExecutions"]]
         assert listed == [new]
+        latest_published = lam.list_durable_executions_by_function(FunctionName="py-pinned", Qualifier="$LATEST.PUBLISHED")
+        assert [e["DurableExecutionArn"] for e in latest_published["DurableExecutions"]] == [new]
         everything = [e["DurableExecutionArn"] for e in lam.list_durable_executions_by_function(FunctionName="py-pinned")["DurableExecutions"]]
         assert set(everything) == {*old, new}
     finally:
@@ -136,6 +138,9 @@ def test_plain_function_served_by_workers(durable_binary: Path, tmp_path: Path) 
         assert failing["FunctionError"] == "Unhandled"
         assert json.loads(failing["Payload"].read())["errorMessage"] == "asked to fail"
         assert lam.invoke(FunctionName="py-plain", InvocationType="Event", Payload=b"{}")["StatusCode"] == 202
+        # `durable invoke` prints a plain function's answer.
+        printed = server.cli("invoke", "py-plain", "--payload", '{"n": 2}').stdout
+        assert json.loads(printed) == {"echo": {"n": 2}, "build": "latest"}
 
         # A durable function's chained invoke of the plain one.
         done = lam.invoke(FunctionName="py-caller", Payload=json.dumps({"target": "py-plain"}))
