@@ -180,7 +180,8 @@ extension DurableEngine {
             throw DurableServiceError.conflict("Function already exist: \(name)")
         }
         if request.publish == true {
-            _ = try await publishVersion(functionName: name, request: PublishVersionRequest())
+            // As Lambda does, the answer is then version 1's configuration.
+            return try await publishVersion(functionName: name, request: PublishVersionRequest())
         }
         return latest
     }

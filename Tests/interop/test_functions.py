@@ -195,6 +195,9 @@ def test_versions_snapshot_settings(lam: Any) -> None:
     assert every == [("fn-versions", "$LATEST"), ("fn-versions", "1"), ("fn-versions", "2")]
     assert error_of(lambda: lam.publish_version(FunctionName="fn-versions", RevisionId="stale"))[:2] == ("PreconditionFailedException", 412)
     assert error_of(lambda: lam.publish_version(FunctionName="fn-missing"))[:2] == ("ResourceNotFoundException", 404)
+    # Publish=True on create answers version 1.
+    published = create(lam, "fn-published", {"ExecutionTimeout": 60}, Publish=True)
+    assert (published["Version"], published["FunctionArn"]) == ("1", ARN + "fn-published:1")
 
 
 def test_aliases(lam: Any, raw: Any) -> None:
