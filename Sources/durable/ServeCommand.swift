@@ -62,8 +62,9 @@ struct ServeCommand: AsyncParsableCommand {
         let configuration = EngineConfiguration(invocationTimeout: .seconds(invocationTimeout))
         let engine = DurableEngine(store: store, invoker: RoutingInvoker(inProcess: invoker, fallback: workers),
                                    clock: SystemClock(), configuration: configuration, logger: logger)
-        HostedFunctions.register(on: engine, invoker: invoker)
         for function in workerFunctions { engine.register(function) }
+        // A compiled-in function also named with --function is left to its workers.
+        HostedFunctions.register(on: engine, invoker: invoker, except: Set(workerFunctions.map(\.name)))
 
         // Invocations that were queued or running when the last process died are re-queued (and the
         // running ones recorded as crashed) before any new work is taken.
@@ -115,9 +116,11 @@ struct ServeCommand: AsyncParsableCommand {
 
 /// The Swift functions `durable serve` hosts.
 enum HostedFunctions {
-    /// Registers every hosted function.
-    static func register(on engine: DurableEngine, invoker: InProcessInvoker) {
+    /// Registers every hosted function but those in `servedByWorkers`.
+    static func register(on engine: DurableEngine, invoker: InProcessInvoker, except servedByWorkers: Set<String> = []) {
         // The order waits up to 7 days for shipping, so it gets 8 days in all; closed orders are kept 14 days.
-        engine.host(OrderWorkflow(), on: invoker, executionTimeout: .seconds(8 * 86_400), retentionPeriodDays: 14)
+        if !servedByWorkers.contains(OrderWorkflow.name) {
+            engine.host(OrderWorkflow(), on: invoker, executionTimeout: .seconds(8 * 86_400), retentionPeriodDays: 14)
+        }
     }
 }
