@@ -23,5 +23,6 @@ public struct DurableWorkerError: Error, Sendable, Hashable, CustomStringConvert
         self.message = message
     }
 
+    /// `code: message`.
     public var description: String { "\(code.rawValue): \(message)" }
 }

@@ -44,7 +44,8 @@ def order_worker_binary(durable_binary: Path) -> Path:
 
 def test_order_workflow_on_two_swift_workers_one_killed(durable_binary: Path, order_worker_binary: Path, tmp_path: Path) -> None:
     effects = tmp_path / "effects.log"
-    server = DurableServer(durable_binary, tmp_path, args=["--function", "order-processing:691200"])
+    # A short invocation timeout bounds the cost should a worker die holding an invocation after all.
+    server = DurableServer(durable_binary, tmp_path, args=["--function", "order-processing:691200", "--invocation-timeout", "10"])
     server.start()
     workers = [OrderWorker(order_worker_binary, server, tmp_path, label, effects) for label in ("a", "b")]
     try:
@@ -55,6 +56,13 @@ def test_order_workflow_on_two_swift_workers_one_killed(durable_binary: Path, or
         arn = server.cli("invoke", "order-processing", "--async", "--payload", json.dumps(order)).stdout.strip()
         cid = callback_id(lam, arn, "ShippingConfirmed", timeout=90)
 
+        def suspended() -> bool:
+            # The callback is created mid-invocation; the order is suspended once that invocation ended.
+            events = lam.get_durable_execution_history(DurableExecutionArn=arn, MaxItems=1000)["Events"]
+            types = [e["EventType"] for e in events]
+            return "InvocationCompleted" in types[types.index("CallbackStarted"):]
+
+        wait_for(suspended, timeout=60, interval=0.1)
         # One worker dies while both wait for work; the other finishes the order.
         workers[0].process.send_signal(signal.SIGKILL)
         workers[0].process.wait()
