@@ -68,6 +68,13 @@ struct WorkerSlot: Sendable {
             logger.warning("the invocation passed its deadline; the service has already given up on it")
             return
         }
+        guard !Task.isCancelled else {
+            // Cancelled, not shut down gracefully: the process is going away, and what a cancelled
+            // handler returned (a sleep's CancellationError as a failure) is no answer. Like a killed
+            // process, the worker leaves the invocation to the service's timeout and retry.
+            logger.warning("cancelled mid-invocation; the service retries it after its deadline")
+            return
+        }
         if configuration.forwardLogs {
             // Sent before the answer, so whoever sees the invocation end finds its records.
             for batch in log.seal() where !batch.isEmpty {
