@@ -15,8 +15,11 @@ let package = Package(
         .library(name: "DurableTesting", targets: ["DurableTesting"]),
         .library(name: "DurableHTTP", targets: ["DurableHTTP"]),
         .library(name: "DurableClient", targets: ["DurableClient"]),
+        .library(name: "DurableWorker", targets: ["DurableWorker"]),
         .executable(name: "durable", targets: ["durable"]),
         .executable(name: "conformance-server", targets: ["conformance-server"]),
+        .executable(name: "conformance-worker", targets: ["conformance-worker"]),
+        .executable(name: "order-worker", targets: ["order-worker"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.0"),
@@ -84,6 +87,35 @@ let package = Package(
             dependencies: ["DurableModel", .product(name: "AsyncHTTPClient", package: "async-http-client")],
             swiftSettings: swiftSettings
         ),
+        // Swift durable functions in their own process: a Runtime API worker of a remote service.
+        .target(
+            name: "DurableWorker",
+            dependencies: [
+                "Durable", "DurableModel", "DurableClient",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "DurableWorkerTests",
+            dependencies: [
+                "DurableWorker", "Durable", "DurableModel", "DurableClient", "DurableHTTP", "DurableServer",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        // The order workflow as a Runtime API worker (`durable serve --function order-processing`).
+        .executableTarget(
+            name: "order-worker",
+            dependencies: ["OrderProcessing", "DurableWorker", .product(name: "Logging", package: "swift-log")],
+            path: "Examples/OrderProcessing/Worker",
+            swiftSettings: swiftSettings
+        ),
         // The `durable` command: serve, invoke, executions, history, callback, stop.
         .executableTarget(
             name: "durable",
@@ -141,7 +173,7 @@ let package = Package(
         .target(
             name: "ConformanceHandlers",
             dependencies: [
-                "Durable", "DurableServer", "DurableHosting", "DurableModel",
+                "Durable", "DurableModel",
                 .product(name: "Logging", package: "swift-log"),
             ],
             path: "Conformance/Sources/ConformanceHandlers",
@@ -151,12 +183,23 @@ let package = Package(
         .executableTarget(
             name: "conformance-server",
             dependencies: [
-                "ConformanceHandlers", "DurableHTTP", "DurableServer", "DurableSQLite",
+                "ConformanceHandlers", "DurableHTTP", "DurableHosting", "DurableServer", "DurableSQLite",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
             ],
             path: "Conformance/Sources/conformance-server",
+            swiftSettings: swiftSettings
+        ),
+        // Serves every conformance handler as a Runtime API worker of `conformance-server --workers-only`.
+        .executableTarget(
+            name: "conformance-worker",
+            dependencies: [
+                "ConformanceHandlers", "DurableWorker",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Conformance/Sources/conformance-worker",
             swiftSettings: swiftSettings
         ),
     ]

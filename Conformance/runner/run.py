@@ -10,6 +10,10 @@ invoker that calls `Invoke` on our endpoint, a Lambda client that reads whole hi
 CloudFormation and CloudWatch Logs clients the official `ExpectedLogs` check calls, answered from
 the service's execution logs (`GET /durable/2025-12-01/durable-executions/{arn}/logs`).
 
+With `--workers N`, the server registers the functions without their handlers (`--workers-only`)
+and N `conformance-worker` processes serve them through the Lambda Runtime API, checkpointing
+and logging over HTTP: the same requirements, run against out-of-process Swift workers.
+
 Prints one line per requirement, a table per suite, and `N passed, N failed` last.
 Exit status 1 when a requirement failed, 2 on setup errors.
 """
@@ -121,14 +125,17 @@ class EndpointInvoker:
 class Server:
     """A `conformance-server` process on a free loopback port with a throwaway database."""
 
-    def __init__(self, binary: str, workdir: Path) -> None:
+    def __init__(self, binary: str, workdir: Path, workers_only: bool = False) -> None:
         self.port = free_port()
         self.endpoint = f"http://127.0.0.1:{self.port}"
         self.log_path = workdir / "conformance-server.log"
         self._log = open(self.log_path, "w")
-        self.process = subprocess.Popen(
-            [binary, "--host", "127.0.0.1", "--port", str(self.port), "--db", str(workdir / "conformance.sqlite")],
-            stdout=self._log, stderr=subprocess.STDOUT)
+        command = [binary, "--host", "127.0.0.1", "--port", str(self.port), "--db", str(workdir / "conformance.sqlite")]
+        if workers_only:
+            # A worker that dies mid-invocation is noticed at the deadline; none should, but a stuck
+            # one then costs a minute, not the default quarter hour.
+            command += ["--workers-only", "--invocation-timeout", "60"]
+        self.process = subprocess.Popen(command, stdout=self._log, stderr=subprocess.STDOUT)
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
@@ -145,6 +152,33 @@ class Server:
                 self.process.wait(timeout=20)
             except subprocess.TimeoutExpired:
                 self.process.kill()
+        self._log.close()
+
+
+class Worker:
+    """A `conformance-worker` process serving every handler through the server's Runtime API."""
+
+    def __init__(self, binary: str, endpoint: str, port: int, workdir: Path, number: int) -> None:
+        self.number = number
+        self.log_path = workdir / f"conformance-worker-{number}.log"
+        self._log = open(self.log_path, "w")
+        env = dict(os.environ, AWS_LAMBDA_RUNTIME_API=f"127.0.0.1:{port}", AWS_ENDPOINT_URL_LAMBDA=endpoint)
+        # The ledger is shared so a handler that crashes once per execution knows it on every worker.
+        self.process = subprocess.Popen(
+            [binary, "--crash-ledger", str(workdir / "crash-ledger")], env=env,
+            stdout=self._log, stderr=subprocess.STDOUT)
+
+    def alive(self) -> bool:
+        return self.process.poll() is None
+
+    def stop(self) -> None:
+        if self.process.poll() is None:
+            self.process.send_signal(signal.SIGTERM)
+            try:
+                self.process.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait()
         self._log.close()
 
 
@@ -233,7 +267,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--endpoint", help="use an already running server instead of starting one")
     parser.add_argument("--suite", nargs="*", default=["all"], help="suites to run (default: all)")
     parser.add_argument("--id", nargs="*", default=[], help="only these requirement ids")
-    parser.add_argument("--workers", type=int, default=4)
+    parser.add_argument("--jobs", type=int, default=4, help="requirements checked at once")
+    parser.add_argument("--workers", type=int, default=0,
+                        help="serve the handlers from this many conformance-worker processes instead of in process")
+    parser.add_argument("--worker-binary", help="path of the conformance-worker binary (default: beside --server)")
     parser.add_argument("--history-dir", help="write each execution history here")
     parser.add_argument("--repeat", type=int, default=1,
                         help="run every requirement this many times in a row (a flaky failure fails the run)")
@@ -248,6 +285,9 @@ def main(argv: list[str] | None = None) -> int:
 
     workdir = Path(tempfile.mkdtemp(prefix="durable-conformance-"))
     server = None
+    workers: list[Worker] = []
+    dead: list[Worker] = []
+    started = time.monotonic()
     try:
         if args.endpoint:
             endpoint = args.endpoint
@@ -255,8 +295,15 @@ def main(argv: list[str] | None = None) -> int:
             if not args.server:
                 print("--server or --endpoint is required", file=sys.stderr)
                 return 2
-            server = Server(args.server, workdir)
+            server = Server(args.server, workdir, workers_only=args.workers > 0)
             endpoint = server.endpoint
+        if args.workers > 0:
+            if not server:
+                print("--workers needs --server", file=sys.stderr)
+                return 2
+            binary = args.worker_binary or str(Path(args.server).with_name("conformance-worker"))
+            workers = [Worker(binary, endpoint, server.port, workdir, n) for n in range(1, args.workers + 1)]
+            print(f"-- {args.workers} conformance-worker processes serve the handlers", flush=True)
         client = WholeHistoryClient(lambda_client(endpoint))
         aws_clients = {"lambda": client, "cloudformation": StackResources(), "logs": ExecutionLogs(endpoint)}
         runs = []
@@ -266,7 +313,13 @@ def main(argv: list[str] | None = None) -> int:
             results = run_all(files, aws_clients, workdir, args)
             report(results, files)
             runs.append(results)
+        # A worker that died on the way (rather than being stopped) fails the run.
+        dead = [w for w in workers if not w.alive()]
+        for worker in dead:
+            print(f"conformance-worker {worker.number} exited with {worker.process.returncode}; see {worker.log_path}")
     finally:
+        for worker in workers:
+            worker.stop()
         if server:
             server.stop()
     passed = sum(1 for results in runs for r in results.values() if r["passed"])
@@ -275,12 +328,12 @@ def main(argv: list[str] | None = None) -> int:
         per_run = ", ".join(f"run {i}: {sum(1 for r in results.values() if r['passed'])}/{len(results)}"
                             for i, results in enumerate(runs, 1))
         print(f"{len(files)} requirements x {args.repeat} runs ({per_run})")
-    if failed and server:
-        print(f"(server log: {server.log_path})")
+    if (failed or dead) and server:
+        print(f"(server log: {server.log_path}" + "".join(f", {w.log_path}" for w in workers) + ")")
     else:
         shutil.rmtree(workdir, ignore_errors=True)
-    print(f"{passed} passed, {failed} failed")
-    return 1 if failed else 0
+    print(f"{passed} passed, {failed} failed ({time.monotonic() - started:.0f} s)")
+    return 1 if failed or dead else 0
 
 
 def run_all(files: dict[str, str], aws_clients: dict[str, Any], workdir: Path,
@@ -317,7 +370,7 @@ def run_all(files: dict[str, str], aws_clients: dict[str, Any], workdir: Path,
 
     # The official code prints progress lines of its own; keep them out of our report.
     with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
-        with ThreadPoolExecutor(max_workers=args.workers) as pool:
+        with ThreadPoolExecutor(max_workers=args.jobs) as pool:
             list(pool.map(run_one, sorted(files, key=requirement_sort_key)))
     return results
 

@@ -61,6 +61,10 @@ public struct DurableAPI: Sendable {
         router.get("/durable/2025-12-01/durable-executions/**") { request, _ in
             try await logsRoute(request)
         }
+        // Not an AWS route either: a Runtime API worker appends what its invocation logged.
+        router.post("/durable/2025-12-01/durable-executions/**") { request, _ in
+            try await logsRoute(request)
+        }
     }
 
     // MARK: Invoke
@@ -259,6 +263,13 @@ public struct DurableAPI: Sendable {
         let arnText = String(decoded.dropLast("/logs".count))
         guard DurableExecutionARN(arnText) != nil else {
             throw DurableServiceError.invalidParameter("1 validation error detected: Value '\(arnText)' at 'durableExecutionArn' failed to satisfy constraint: Member must satisfy regular expression pattern")
+        }
+        if request.method == .post {
+            var request = request
+            let body = try await Self.collect(&request, upTo: AppendExecutionLogsRequest.maxBodyBytes)
+            let append: AppendExecutionLogsRequest = try Self.decode(body)
+            try await engine.appendInvocationLogs(executionArn: arnText, request: append)
+            return try Self.json([String: String]())
         }
         let q = request.uri.queryParameters
         let page = try await engine.executionLogs(executionArn: arnText, marker: q.get("Marker"), maxItems: try Self.maxItems(q.get("MaxItems")))

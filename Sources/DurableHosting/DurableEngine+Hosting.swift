@@ -22,6 +22,17 @@ extension DurableEngine {
     public static func hostedHandler<F: DurableFunction>(
         for function: F, configuration: DurableRuntimeConfiguration = .init()
     ) -> DurableHandler {
+        hostedHandler(configuration: configuration) { input, client, configuration in
+            try await DurableRuntime.invoke(function, input: input, client: client, configuration: configuration)
+        }
+    }
+
+    /// A handler running `body` with `configuration`, its log sink also recording into the engine's
+    /// `InvocationLog.current` (for entry points that wrap `DurableRuntime.invoke`).
+    public static func hostedHandler(
+        configuration: DurableRuntimeConfiguration,
+        body: @escaping @Sendable (InvocationInput, any CheckpointClient, DurableRuntimeConfiguration) async throws -> InvocationOutput
+    ) -> DurableHandler {
         { input, client in
             var configuration = configuration
             if let log = InvocationLog.current {
@@ -33,7 +44,7 @@ extension DurableEngine {
                                operationId: record.operationId, attempt: record.attempt)
                 }
             }
-            return try await DurableRuntime.invoke(function, input: input, client: client, configuration: configuration)
+            return try await body(input, client, configuration)
         }
     }
 

@@ -66,7 +66,8 @@ struct ServeCommand: AsyncParsableCommand {
         let configuration = EngineConfiguration(invocationTimeout: .seconds(invocationTimeout))
         let engine = DurableEngine(store: store, invoker: RoutingInvoker(inProcess: invoker, fallback: workers),
                                    clock: SystemClock(), configuration: configuration, logger: logger)
-        HostedFunctions.register(on: engine, invoker: invoker)
+        // A compiled-in function also named with --function is left to its workers.
+        HostedFunctions.register(on: engine, invoker: invoker, except: Set(workerFunctions.map(\.name)))
         // Worker-served functions are stored like ones made with CreateFunction, so they can be
         // versioned and aliased; a restart with other settings updates their $LATEST.
         for var function in workerFunctions {
@@ -124,9 +125,11 @@ struct ServeCommand: AsyncParsableCommand {
 
 /// The Swift functions `durable serve` hosts.
 enum HostedFunctions {
-    /// Registers every hosted function.
-    static func register(on engine: DurableEngine, invoker: InProcessInvoker) {
+    /// Registers every hosted function but those in `servedByWorkers`.
+    static func register(on engine: DurableEngine, invoker: InProcessInvoker, except servedByWorkers: Set<String> = []) {
         // The order waits up to 7 days for shipping, so it gets 8 days in all; closed orders are kept 14 days.
-        engine.host(OrderWorkflow(), on: invoker, executionTimeout: .seconds(8 * 86_400), retentionPeriodDays: 14)
+        if !servedByWorkers.contains(OrderWorkflow.name) {
+            engine.host(OrderWorkflow(), on: invoker, executionTimeout: .seconds(8 * 86_400), retentionPeriodDays: 14)
+        }
     }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import ConformanceHandlers
 import DurableHTTP
+import DurableHosting
 import DurableServer
 import DurableSQLite
 import Foundation
@@ -8,7 +9,8 @@ import Hummingbird
 import Logging
 
 /// Serves every conformance requirement's handler as `conformance-<id>`, on the same engine,
-/// HTTP API and SQLite store as `durable serve`.
+/// HTTP API and SQLite store as `durable serve`: in process, or (`--workers-only`) as functions
+/// that `conformance-worker` processes serve through the Runtime API.
 @main
 struct ConformanceServer: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -27,19 +29,38 @@ struct ConformanceServer: AsyncParsableCommand {
     @Option(help: "Log level.")
     var logLevel = "notice"
 
+    @Flag(help: "Register the functions without their handlers: Runtime API workers (conformance-worker) serve them.")
+    var workersOnly = false
+
+    @Option(help: "Seconds one handler invocation may run before it is recorded as Sandbox.Timedout.")
+    var invocationTimeout: Int = 900
+
     func run() async throws {
         var logger = Logger(label: "conformance-server")
         logger.logLevel = Logger.Level(rawValue: logLevel) ?? .notice
+        guard invocationTimeout > 0 else { throw ValidationError("--invocation-timeout must be positive") }
         let store = try SQLiteExecutionStore(path: db)
-        let invoker = InProcessInvoker()
-        let engine = DurableEngine(store: store, invoker: invoker, clock: SystemClock(), logger: logger)
-        ConformanceCatalog.register(on: engine, invoker: invoker)
+        let inProcess = InProcessInvoker()
+        let workers = WorkerInvoker(plainInvocationTimeout: .seconds(invocationTimeout))
+        let configuration = EngineConfiguration(invocationTimeout: .seconds(invocationTimeout))
+        let engine = DurableEngine(store: store, invoker: RoutingInvoker(inProcess: inProcess, fallback: workers),
+                                   clock: SystemClock(), configuration: configuration, logger: logger)
+        for function in ConformanceCatalog.functions() {
+            engine.register(FunctionConfiguration(
+                name: function.name, isDurable: true,
+                executionTimeoutSeconds: Int(function.executionTimeout.components.seconds), retentionPeriodDays: 1))
+            if !workersOnly {
+                inProcess.register(function.name, handler: DurableEngine.hostedHandler(configuration: function.configuration, body: function.handler))
+            }
+        }
         // Invocations that were queued or running when the last process died are re-queued (and the
         // running ones recorded as crashed) before any new work is taken.
         let recovered = try await engine.recoverInterruptedInvocations()
         if recovered > 0 { logger.notice("re-queued \(recovered) interrupted invocations") }
+        let router = DurableAPI(engine: engine, logger: logger).makeRouter(context: DurableRequestContext.self)
+        RuntimeAPI(invoker: workers, configuration: configuration, logger: logger).addRoutes(to: router)
         let app = Application(
-            router: DurableAPI(engine: engine, logger: logger).makeRouter(),
+            router: router,
             configuration: ApplicationConfiguration(address: .hostname(host, port: port), serverName: "conformance-server"),
             services: engine.makeServices(),
             logger: logger)
