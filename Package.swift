@@ -146,11 +146,11 @@ let package = Package(
             path: "Conformance/Sources/ConformanceHandlers",
             swiftSettings: swiftSettings
         ),
-        // Serves every conformance handler over the HTTP API on the SQLite store.
+        // Serves every conformance handler over the HTTP API on the SQLite (or PostgreSQL) store.
         .executableTarget(
             name: "conformance-server",
             dependencies: [
-                "ConformanceHandlers", "DurableHTTP", "DurableServer", "DurableSQLite",
+                "ConformanceHandlers", "DurableHTTP", "DurableServer", "DurableSQLite", "DurableStorePostgres",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),

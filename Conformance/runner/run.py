@@ -121,13 +121,14 @@ class EndpointInvoker:
 class Server:
     """A `conformance-server` process on a free loopback port with a throwaway database."""
 
-    def __init__(self, binary: str, workdir: Path) -> None:
+    def __init__(self, binary: str, workdir: Path, database: str | None = None) -> None:
         self.port = free_port()
         self.endpoint = f"http://127.0.0.1:{self.port}"
         self.log_path = workdir / "conformance-server.log"
         self._log = open(self.log_path, "w")
         self.process = subprocess.Popen(
-            [binary, "--host", "127.0.0.1", "--port", str(self.port), "--db", str(workdir / "conformance.sqlite")],
+            [binary, "--host", "127.0.0.1", "--port", str(self.port),
+             "--db", database or str(workdir / "conformance.sqlite")],
             stdout=self._log, stderr=subprocess.STDOUT)
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline:
@@ -231,6 +232,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--server", help="path of the conformance-server binary")
     parser.add_argument("--endpoint", help="use an already running server instead of starting one")
+    parser.add_argument("--db", help="the server's database: a postgres:// URL (default: a SQLite file in a temp dir)")
     parser.add_argument("--suite", nargs="*", default=["all"], help="suites to run (default: all)")
     parser.add_argument("--id", nargs="*", default=[], help="only these requirement ids")
     parser.add_argument("--workers", type=int, default=4)
@@ -255,7 +257,7 @@ def main(argv: list[str] | None = None) -> int:
             if not args.server:
                 print("--server or --endpoint is required", file=sys.stderr)
                 return 2
-            server = Server(args.server, workdir)
+            server = Server(args.server, workdir, args.db)
             endpoint = server.endpoint
         client = WholeHistoryClient(lambda_client(endpoint))
         aws_clients = {"lambda": client, "cloudformation": StackResources(), "logs": ExecutionLogs(endpoint)}
