@@ -59,8 +59,6 @@ extension DurableEngine {
             guard let live, live.dueAt <= now else { return (false, false) }
             builder.disarm(key)
             guard builder.record.status == .running else { return (false, false) }
-            // One line per firing, in a fixed form the multi-node test counts.
-            logger.debug("timer fired: \(key.kind.rawValue) \(key.executionArn) \(key.operationId ?? "-")")
             var changed = false
             switch key.kind {
             case .waitEnd:
@@ -82,6 +80,8 @@ extension DurableEngine {
             return (changed, false)
         }
         guard let ((fired, closed), record) = result else { return false }
+        // Logged once committed (a body retried after a conflict runs again), in a form the multi-node test counts.
+        if fired { logger.debug("timer fired: \(key.kind.rawValue) \(key.executionArn) \(key.operationId ?? "-")") }
         if closed { await afterClose(record) }
         return fired
     }
