@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """W2 on several nodes: N executions x S trivial steps (`probe-steps`) on 1, 2, 3… `durable serve`
-nodes sharing one PostgreSQL database; each node runs at most --concurrency invocations at once.
+nodes sharing one PostgreSQL database (and, with --sqlite-baseline, one node on SQLite first); each
+node runs at most --concurrency invocations at once.
 
 For each node count: a fresh database, the nodes started, every execution started (round-robin over
 the nodes, InvocationType=Event), then the clock runs until no execution is RUNNING. Prints one
@@ -78,9 +79,9 @@ def start_node(binary: str, database: str, index: int, args: argparse.Namespace,
     sys.exit(f"node {index} did not start")
 
 
-def run(node_count: int, args: argparse.Namespace) -> dict[str, float]:
-    database = fresh_database(args.postgres)
+def run(node_count: int, args: argparse.Namespace, sqlite: bool = False) -> dict[str, float]:
     workdir = Path(tempfile.mkdtemp(prefix=f"w2-{node_count}-"))
+    database = str(workdir / "w2.sqlite") if sqlite else fresh_database(args.postgres)
     nodes = [start_node(args.binary, database, i, args, workdir) for i in range(node_count)]
     try:
         clients = [client(port) for _, port in nodes]
@@ -136,15 +137,18 @@ def main() -> None:
     parser.add_argument("--steps", type=int, default=10)
     parser.add_argument("--concurrency", type=int, default=32, help="--max-concurrent-invocations per node")
     parser.add_argument("--pool-size", type=int, default=20, help="--db-pool-size per node")
+    parser.add_argument("--sqlite-baseline", action="store_true", help="first, one node on a SQLite file, for comparison")
     args = parser.parse_args()
     if not args.postgres:
         sys.exit("--postgres (or DURABLE_POSTGRES_URL) is required")
-    print("| nodes | wall s | start s | executions/s | steps/s |")
-    print("|---:|---:|---:|---:|---:|")
-    for count in args.nodes:
-        r = run(count, args)
-        print(f"| {count} | {r['seconds']:.1f} | {r['start_seconds']:.1f} | {r['executions_per_second']:.1f} | {r['steps_per_second']:.0f} |",
-              flush=True)
+    print("| store | nodes | wall s | start s | executions/s | steps/s |")
+    print("|---|---:|---:|---:|---:|---:|")
+    runs = [("SQLite", 1, True)] if args.sqlite_baseline else []
+    runs += [("PostgreSQL", count, False) for count in args.nodes]
+    for store, count, sqlite in runs:
+        r = run(count, args, sqlite=sqlite)
+        print(f"| {store} | {count} | {r['seconds']:.1f} | {r['start_seconds']:.1f} | {r['executions_per_second']:.1f} "
+              f"| {r['steps_per_second']:.0f} |", flush=True)
 
 
 if __name__ == "__main__":
