@@ -179,11 +179,11 @@ let package = Package(
             path: "Conformance/Sources/ConformanceHandlers",
             swiftSettings: swiftSettings
         ),
-        // Serves every conformance handler over the HTTP API on the SQLite store.
+        // Serves every conformance handler over the HTTP API on the SQLite (or PostgreSQL) store.
         .executableTarget(
             name: "conformance-server",
             dependencies: [
-                "ConformanceHandlers", "DurableHTTP", "DurableHosting", "DurableServer", "DurableSQLite",
+                "ConformanceHandlers", "DurableHTTP", "DurableHosting", "DurableServer", "DurableSQLite", "DurableStorePostgres",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),

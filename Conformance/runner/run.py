@@ -125,12 +125,13 @@ class EndpointInvoker:
 class Server:
     """A `conformance-server` process on a free loopback port with a throwaway database."""
 
-    def __init__(self, binary: str, workdir: Path, workers_only: bool = False) -> None:
+    def __init__(self, binary: str, workdir: Path, database: str | None = None, workers_only: bool = False) -> None:
         self.port = free_port()
         self.endpoint = f"http://127.0.0.1:{self.port}"
         self.log_path = workdir / "conformance-server.log"
         self._log = open(self.log_path, "w")
-        command = [binary, "--host", "127.0.0.1", "--port", str(self.port), "--db", str(workdir / "conformance.sqlite")]
+        command = [binary, "--host", "127.0.0.1", "--port", str(self.port),
+                   "--db", database or str(workdir / "conformance.sqlite")]
         if workers_only:
             # A worker that dies mid-invocation is noticed at the deadline; none should, but a stuck
             # one then costs a minute, not the default quarter hour.
@@ -265,6 +266,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--server", help="path of the conformance-server binary")
     parser.add_argument("--endpoint", help="use an already running server instead of starting one")
+    parser.add_argument("--db", help="the server's database: a postgres:// URL (default: a SQLite file in a temp dir)")
     parser.add_argument("--suite", nargs="*", default=["all"], help="suites to run (default: all)")
     parser.add_argument("--id", nargs="*", default=[], help="only these requirement ids")
     parser.add_argument("--jobs", type=int, default=4, help="requirements checked at once")
@@ -295,7 +297,7 @@ def main(argv: list[str] | None = None) -> int:
             if not args.server:
                 print("--server or --endpoint is required", file=sys.stderr)
                 return 2
-            server = Server(args.server, workdir, workers_only=args.workers > 0)
+            server = Server(args.server, workdir, args.db, workers_only=args.workers > 0)
             endpoint = server.endpoint
         if args.workers > 0:
             if not server:

@@ -18,12 +18,16 @@ public struct DurableAPI: Sendable {
     /// How long a `RequestResponse` invoke waits for its execution (Lambda's cap is 15 minutes).
     public var synchronousInvokeTimeout: Duration
     let logger: Logger
+    let limiter: RequestLimiter
 
     /// Creates the API over `engine`.
-    public init(engine: DurableEngine, synchronousInvokeTimeout: Duration = .seconds(900), logger: Logger = Logger(label: "durable.http")) {
+    /// `maxInFlightRequests` bounds the requests handled at once; more are refused with `TooManyRequestsException`.
+    public init(engine: DurableEngine, synchronousInvokeTimeout: Duration = .seconds(900), maxInFlightRequests: Int = 1024,
+                logger: Logger = Logger(label: "durable.http")) {
         self.engine = engine
         self.synchronousInvokeTimeout = synchronousInvokeTimeout
         self.logger = logger
+        self.limiter = RequestLimiter(limit: maxInFlightRequests)
     }
 
     /// A router with every route of the API.
@@ -42,24 +46,24 @@ public struct DurableAPI: Sendable {
     /// Adds the API's routes to `router`.
     public func addRoutes<Context: RequestContext>(to router: Router<Context>) {
         router.post("/2015-03-31/functions/:function/invocations") { request, context in
-            try await invoke(request, function: try context.parameters.require("function"))
+            try await limiter.admit { try await invoke(request, function: try context.parameters.require("function")) }
         }
         router.get("/2025-12-01/functions/:function/durable-executions") { request, context in
-            try await listExecutions(request, function: try context.parameters.require("function"))
+            try await limiter.admit { try await listExecutions(request, function: try context.parameters.require("function")) }
         }
         router.get("/2025-12-01/durable-executions/**") { request, _ in
-            try await executionRoute(request)
+            try await limiter.admit { try await executionRoute(request) }
         }
         router.post("/2025-12-01/durable-executions/**") { request, _ in
-            try await executionRoute(request)
+            try await limiter.admit { try await executionRoute(request) }
         }
         router.post("/2025-12-01/durable-execution-callbacks/**") { request, _ in
-            try await callbackRoute(request)
+            try await limiter.admit { try await callbackRoute(request) }
         }
         addFunctionRoutes(to: router)
         // Not an AWS route: the records an execution's invocations logged (CloudWatch's part on AWS).
         router.get("/durable/2025-12-01/durable-executions/**") { request, _ in
-            try await logsRoute(request)
+            try await limiter.admit { try await logsRoute(request) }
         }
         // Not an AWS route either: a Runtime API worker appends what its invocation logged.
         router.post("/durable/2025-12-01/durable-executions/**") { request, _ in

@@ -36,4 +36,18 @@ final class AsyncSemaphore: Sendable {
         }
         waiter?.resume()
     }
+
+    /// Takes up to `count` free permits without waiting; returns how many it took.
+    func acquireAvailable(upTo count: Int) -> Int {
+        state.withLock { s in
+            let taken = min(max(count, 0), s.permits)
+            s.permits -= taken
+            return taken
+        }
+    }
+
+    /// Returns `count` permits at once.
+    func signal(count: Int) {
+        for _ in 0..<max(count, 0) { signal() }
+    }
 }

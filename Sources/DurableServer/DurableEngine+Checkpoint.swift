@@ -13,38 +13,42 @@ extension DurableEngine {
         let targets = await resolveChainedTargets(request.updates ?? [])
         var dispatches: [ChainedInvokeDispatch] = []
         let response = try await locks.withLock(executionArn) { () async throws -> CheckpointResponse in
-            guard let record = try await store.execution(arn: executionArn) else { throw Self.invalidToken }
-            // A retried request is answered from the cache before the token is checked.
-            if let clientToken = request.clientToken, let cached = record.lastCheckpoint,
-               cached.clientToken == clientToken, cached.inboundToken == request.checkpointToken {
-                return cached.response
+            // The token check and the commit meet in one version: if another node changed the execution
+            // in between, the commit fails, and the retry checks the token against the new state.
+            try await retryingConflicts {
+                guard let record = try await store.execution(arn: executionArn) else { throw Self.invalidToken }
+                // A retried request is answered from the cache before the token is checked.
+                if let clientToken = request.clientToken, let cached = record.lastCheckpoint,
+                   cached.clientToken == clientToken, cached.inboundToken == request.checkpointToken {
+                    return cached.response
+                }
+                guard record.status == .running, record.checkpointedCompletion == nil,
+                      let current = record.checkpointToken, current == request.checkpointToken else { throw Self.invalidToken }
+                let now = clock.now()
+                var builder = MutationBuilder(record: record, operations: try await store.operations(executionArn: executionArn))
+                // Elapsed waits and retry delays settle first, so the batch is validated against current state.
+                builder.settleDueOperations(now: now)
+                let outcome = try processor(resolvedTargets: targets).process(execution: record, operations: builder.operations, updates: request.updates ?? [], now: now)
+                builder.apply(outcome)
+                let delta = builder.operations(changedAfter: record.observedSequence)
+                builder.record.observedSequence = builder.record.lastSequence
+                var token: String?
+                if let completion = outcome.completion {
+                    // The batch closed the execution: no further checkpoints, the invocation's end applies it.
+                    builder.record.checkpointedCompletion = completion
+                    builder.record.checkpointToken = nil
+                } else {
+                    token = RandomToken.make()
+                    builder.record.checkpointToken = token
+                }
+                let response = CheckpointResponse(checkpointToken: token, newExecutionState: ExecutionStatePage(operations: delta))
+                builder.record.lastCheckpoint = request.clientToken.map {
+                    CachedCheckpoint(clientToken: $0, inboundToken: request.checkpointToken, response: response)
+                }
+                try await commit(builder)
+                dispatches = outcome.chainedInvokes
+                return response
             }
-            guard record.status == .running, record.checkpointedCompletion == nil,
-                  let current = record.checkpointToken, current == request.checkpointToken else { throw Self.invalidToken }
-            let now = clock.now()
-            var builder = MutationBuilder(record: record, operations: try await store.operations(executionArn: executionArn))
-            // Elapsed waits and retry delays settle first, so the batch is validated against current state.
-            builder.settleDueOperations(now: now)
-            let outcome = try processor(resolvedTargets: targets).process(execution: record, operations: builder.operations, updates: request.updates ?? [], now: now)
-            builder.apply(outcome)
-            let delta = builder.operations(changedAfter: record.observedSequence)
-            builder.record.observedSequence = builder.record.lastSequence
-            var token: String?
-            if let completion = outcome.completion {
-                // The batch closed the execution: no further checkpoints, the invocation's end applies it.
-                builder.record.checkpointedCompletion = completion
-                builder.record.checkpointToken = nil
-            } else {
-                token = RandomToken.make()
-                builder.record.checkpointToken = token
-            }
-            let response = CheckpointResponse(checkpointToken: token, newExecutionState: ExecutionStatePage(operations: delta))
-            builder.record.lastCheckpoint = request.clientToken.map {
-                CachedCheckpoint(clientToken: $0, inboundToken: request.checkpointToken, response: response)
-            }
-            try await commit(builder)
-            dispatches = outcome.chainedInvokes
-            return response
         }
         for dispatch in dispatches { await dispatchChained(parentArn: executionArn, dispatch: dispatch) }
         return response

@@ -179,25 +179,34 @@ extension DurableEngine {
 
     /// Re-queues executions whose invocation was queued or running when the process stopped; a running
     /// one is recorded as crashed (`Runtime.ExitError`). Call once at startup, before the services run.
+    ///
+    /// Shared, this does nothing: other nodes may be running those invocations, and an invocation whose
+    /// node died is taken over when its lease expires (`runClaimed`).
     @discardableResult
     public func recoverInterruptedInvocations() async throws -> Int {
+        if shared != nil { return 0 }
         var count = 0
         for record in try await store.executionsAwaitingInvocation() {
             _ = try await mutate(record.arn) { builder in
                 guard builder.record.status == .running else { return }
-                let now = clock.now()
-                if let ticket = builder.record.currentInvocation {
-                    builder.append(.executionEvent(.invocationCompleted, at: now, details: EventDetails(
-                        error: EventError(payload: ErrorObject(errorType: "Runtime.ExitError", errorMessage: "The invocation was interrupted")),
-                        startTimestamp: ticket.startTimestamp, endTimestamp: now, requestId: ticket.requestId)))
-                }
-                builder.record.currentInvocation = nil
-                builder.record.checkpointToken = nil
-                builder.record.invocationPhase = .idle
-                builder.requestInvocation()
+                markInterrupted(&builder)
                 count += 1
             }
         }
         return count
+    }
+
+    /// Records the running invocation (if any) as crashed and queues a new one.
+    func markInterrupted(_ builder: inout MutationBuilder) {
+        let now = clock.now()
+        if let ticket = builder.record.currentInvocation {
+            builder.append(.executionEvent(.invocationCompleted, at: now, details: EventDetails(
+                error: EventError(payload: ErrorObject(errorType: "Runtime.ExitError", errorMessage: "The invocation was interrupted")),
+                startTimestamp: ticket.startTimestamp, endTimestamp: now, requestId: ticket.requestId)))
+        }
+        builder.record.currentInvocation = nil
+        builder.record.checkpointToken = nil
+        builder.record.invocationPhase = .idle
+        builder.requestInvocation()
     }
 }

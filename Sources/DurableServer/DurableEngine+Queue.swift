@@ -4,6 +4,12 @@ import ServiceLifecycle
 extension DurableEngine {
     /// Queues work for the invocation service; an execution's invocation is queued at most once.
     func enqueue(_ item: EngineWorkItem) {
+        // Shared: the committed `queued` phase is the queue; this node and the others claim from the store.
+        if shared != nil, case .invocation = item {
+            claimSignal.signal()
+            announceSignal.signal()
+            return
+        }
         let waiter = state.withLock { state -> CheckedContinuation<EngineWorkItem?, Never>? in
             if case .invocation(let arn) = item {
                 guard state.queuedExecutions.insert(arn).inserted else { return nil }

@@ -19,6 +19,15 @@ public final class DurableEngine: Sendable {
     let logger: Logger
     let locks = ExecutionLocks()
     let state = Mutex(EngineState())
+    /// The shared store when `configuration.sharing` is set: invocations and timers are then claimed
+    /// from it under leases rather than taken from the in-memory queue.
+    let shared: (any SharedWorkStore)?
+    /// Signalled when this node may find invocations to claim.
+    let claimSignal = WakeSignal()
+    /// Signalled when other nodes should be told about new work (sent coalesced).
+    let announceSignal = WakeSignal()
+    /// Executions whose lease this node holds, with how many of its tasks hold it.
+    let heldLeases = Mutex<[String: Int]>([:])
 
     /// Creates an engine.
     public init(store: any ExecutionStore, invoker: any FunctionInvoker, clock: any DurableClock = SystemClock(),
@@ -28,6 +37,7 @@ public final class DurableEngine: Sendable {
         self.clock = clock
         self.configuration = configuration
         self.logger = logger
+        self.shared = configuration.sharing == nil ? nil : store as? any SharedWorkStore
     }
 
     // MARK: - Functions
@@ -204,7 +214,22 @@ public final class DurableEngine: Sendable {
         let record = try await requireRecord(executionArn)
         if record.status.isTerminal { return ExecutionDescription(record: record) }
         return try await withTaskCancellationHandler {
-            try await box.value
+            guard shared != nil, let sharing = configuration.sharing else { return try await box.value }
+            // Another node may close it, and only this node's closes fulfill the box: look again every poll interval.
+            return try await withThrowingTaskGroup(of: ExecutionDescription.self) { group in
+                group.addTask { try await box.value }
+                group.addTask { [store] in
+                    while true {
+                        try await Task.sleep(for: sharing.pollInterval)
+                        if let record = try await store.execution(arn: executionArn), record.status.isTerminal {
+                            return ExecutionDescription(record: record)
+                        }
+                    }
+                }
+                defer { group.cancelAll() }
+                guard let first = try await group.next() else { throw CancellationError() }
+                return first
+            }
         } onCancel: {
             box.fulfill(.failure(CancellationError()))
         }
@@ -224,7 +249,10 @@ public final class DurableEngine: Sendable {
     @discardableResult
     func commit(_ builder: MutationBuilder) async throws -> ExecutionRecord {
         let record = try await store.commit(builder.mutation())
-        if !builder.armTimers.isEmpty { pokeTimers() }
+        if !builder.armTimers.isEmpty {
+            pokeTimers()
+            if shared != nil { announceSignal.signal() }
+        }
         if builder.needsEnqueue { enqueue(.invocation(executionArn: record.arn)) }
         if builder.closed { notifyClosed(record) }
         return record
@@ -232,13 +260,35 @@ public final class DurableEngine: Sendable {
 
     /// Runs `body` on a builder of the execution's current state under its lock, then commits.
     /// Returns the body's value and the committed record (nil when the execution does not exist).
+    /// A version conflict (another node committed in between) re-reads the state and runs `body` again.
     func mutate<T>(_ arn: String, _ body: (inout MutationBuilder) async throws -> T) async throws -> (T, ExecutionRecord)? {
         try await locks.withLock(arn) {
-            guard let record = try await store.execution(arn: arn) else { return nil }
-            var builder = MutationBuilder(record: record, operations: try await store.operations(executionArn: arn))
-            let value = try await body(&builder)
-            let stored = try await commit(builder)
-            return (value, stored)
+            try await retryingConflicts {
+                guard let record = try await store.execution(arn: arn) else { return nil }
+                var builder = MutationBuilder(record: record, operations: try await store.operations(executionArn: arn))
+                let value = try await body(&builder)
+                let stored = try await commit(builder)
+                return (value, stored)
+            }
+        }
+    }
+
+    /// Runs `attempt` again while it fails with a version conflict, a bounded number of times.
+    ///
+    /// In one process the execution locks rule conflicts out; with several nodes on one database
+    /// they are how a node learns that another changed the execution first, and reading again is
+    /// the whole remedy, since every attempt starts from the stored state.
+    func retryingConflicts<T>(_ attempt: () async throws -> T) async throws -> T {
+        var conflicts = 0
+        while true {
+            do {
+                return try await attempt()
+            } catch ExecutionStoreError.versionConflict(let arn, let expected, let actual) {
+                conflicts += 1
+                guard conflicts < 32 else { throw ExecutionStoreError.versionConflict(arn: arn, expected: expected, actual: actual) }
+                // Nodes that keep colliding on one execution step apart.
+                if conflicts > 2 { try await Task.sleep(for: .milliseconds(Int.random(in: 1...(4 * conflicts)))) }
+            }
         }
     }
 

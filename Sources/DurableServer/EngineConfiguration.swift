@@ -18,12 +18,14 @@ public struct EngineConfiguration: Sendable, Hashable {
     public var invocationTimeout: Duration
     /// Payload bytes per page of the invocation's initial state.
     public var statePageByteBudget: Int
+    /// Sharing the store's work with other nodes; nil keeps all work in this process.
+    public var sharing: NodeSharing?
 
     /// Creates a configuration.
     public init(partition: String = "aws", accountId: String = "123456789012", region: String = "us-east-1",
                 maxInvocationAttempts: Int = 5, invocationRetryDelay: Duration = .seconds(5), maxIdlePendingAnswers: Int = 3,
                 maxConcurrentInvocations: Int = 64, invocationTimeout: Duration = .seconds(900),
-                statePageByteBudget: Int = 5 * 1024 * 1024) {
+                statePageByteBudget: Int = 5 * 1024 * 1024, sharing: NodeSharing? = nil) {
         self.partition = partition
         self.accountId = accountId
         self.region = region
@@ -33,6 +35,7 @@ public struct EngineConfiguration: Sendable, Hashable {
         self.maxConcurrentInvocations = maxConcurrentInvocations
         self.invocationTimeout = invocationTimeout
         self.statePageByteBudget = statePageByteBudget
+        self.sharing = sharing
     }
 }
 

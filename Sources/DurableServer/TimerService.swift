@@ -25,8 +25,12 @@ public struct TimerService: Service {
                     engine.logger.error("firing timers failed", metadata: ["error": "\(error)"])
                 }
                 var next = try? await engine.nextTimerDate()
-                let nextPurge = lastPurge.addingTimeInterval(3600)
-                if next.map({ $0 > nextPurge }) ?? true { next = nextPurge }
+                var latest = lastPurge.addingTimeInterval(3600)
+                // Shared: timers other nodes hold or arm are not announced reliably; look again soon.
+                if let sharing = engine.configuration.sharing, engine.shared != nil {
+                    latest = min(latest, engine.clock.now().addingTimeInterval(sharing.pollInterval.seconds))
+                }
+                if next.map({ $0 > latest }) ?? true { next = latest }
                 // Wake at the next due date or as soon as timers change, whichever comes first.
                 await withTaskGroup(of: Void.self) { group in
                     let clock = engine.clock

@@ -180,7 +180,8 @@ public final class PostgresExecutionStore: ExecutionStore, Service, Sendable {
                 INSERT INTO timers (execution_arn, kind, operation_id, due_at)
                 VALUES (\(timer.key.executionArn), \(timer.key.kind.rawValue), \(timer.key.operationId ?? ""),
                         \(timer.dueAt.columnSeconds))
-                ON CONFLICT (execution_arn, kind, operation_id) DO UPDATE SET due_at = excluded.due_at
+                ON CONFLICT (execution_arn, kind, operation_id)
+                DO UPDATE SET due_at = excluded.due_at, lease_owner = NULL, lease_expires_at = NULL
                 """, logger: logger)
         }
     }

@@ -125,6 +125,12 @@ enum PostgresSchema {
             )
             """,
         ]),
+        // Several nodes on one database: leases on executions (who runs the invocation) and on due
+        // timers (who fires them). Times are seconds on the database's clock, so node clocks may differ.
+        ("v2", [
+            "ALTER TABLE executions ADD COLUMN lease_owner TEXT, ADD COLUMN lease_expires_at DOUBLE PRECISION",
+            "ALTER TABLE timers ADD COLUMN lease_owner TEXT, ADD COLUMN lease_expires_at DOUBLE PRECISION",
+        ]),
     ]
 
     /// Applies the migrations this database lacks, in one transaction under an advisory lock.

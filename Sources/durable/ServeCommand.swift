@@ -37,6 +37,27 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Seconds one handler invocation may run before it is recorded as Sandbox.Timedout.")
     var invocationTimeout: Int = 900
 
+    @Option(help: "Handler invocations this node runs at once (with PostgreSQL: the most it claims).")
+    var maxConcurrentInvocations: Int = 64
+
+    @Option(help: "API requests this node handles at once; more are refused with TooManyRequestsException.")
+    var maxInFlightRequests: Int = 1024
+
+    @Option(help: "PostgreSQL: this node's id in the leases it holds (default: host name, process id and a random suffix).")
+    var nodeId: String?
+
+    @Option(help: "PostgreSQL: seconds a lease lasts unrenewed; a dead node's work is taken over after this.")
+    var leaseDuration: Double = 15
+
+    @Option(help: "PostgreSQL: the longest the node waits, in seconds, before looking for work without a notification.")
+    var pollInterval: Double = 1
+
+    @Option(help: "PostgreSQL: connections in this node's pool.")
+    var dbPoolSize: Int = 20
+
+    @Flag(help: "Also host the probe functions probe-mixed and probe-steps (multi-node tests and benchmarks).")
+    var probeFunctions = false
+
     /// The database path a bare `durable serve` uses.
     static var defaultDatabasePath: String {
         if let path = ProcessInfo.processInfo.environment["DURABLE_DB"] { return path }
@@ -48,7 +69,13 @@ struct ServeCommand: AsyncParsableCommand {
         var logger = Logger(label: "durable")
         logger.logLevel = Logger.Level(rawValue: logLevel) ?? .info
         let path = db ?? Self.defaultDatabasePath
-        let postgres = try Self.postgresStore(path, logger: logger)
+        guard maxConcurrentInvocations > 0, maxInFlightRequests > 0, dbPoolSize > 0 else {
+            throw ValidationError("--max-concurrent-invocations, --max-in-flight-requests and --db-pool-size must be positive")
+        }
+        guard leaseDuration >= 1, pollInterval > 0, pollInterval < leaseDuration else {
+            throw ValidationError("--lease-duration must be at least 1 second and --poll-interval positive and shorter")
+        }
+        let postgres = try Self.postgresStore(path, poolSize: dbPoolSize, logger: logger)
         // The pool must run before recovery reads the store, so it runs beside the application rather
         // than as one of its services, and is cancelled only after the application (and engine) stopped.
         let pool = postgres.map { store in Task { try await store.run() } }
@@ -63,11 +90,17 @@ struct ServeCommand: AsyncParsableCommand {
         let invoker = InProcessInvoker()
         // Functions compiled in run in process; every other one goes to the Runtime API workers.
         let workers = WorkerInvoker(plainInvocationTimeout: .seconds(invocationTimeout))
-        let configuration = EngineConfiguration(invocationTimeout: .seconds(invocationTimeout))
+        // On PostgreSQL the node shares the database's work with any other nodes on it.
+        let sharing = postgres == nil ? nil : NodeSharing(
+            nodeId: nodeId ?? Self.defaultNodeId, leaseDuration: .milliseconds(Int(leaseDuration * 1000)),
+            pollInterval: .milliseconds(Int(pollInterval * 1000)))
+        let configuration = EngineConfiguration(maxConcurrentInvocations: maxConcurrentInvocations,
+                                                invocationTimeout: .seconds(invocationTimeout), sharing: sharing)
         let engine = DurableEngine(store: store, invoker: RoutingInvoker(inProcess: invoker, fallback: workers),
                                    clock: SystemClock(), configuration: configuration, logger: logger)
         // A compiled-in function also named with --function is left to its workers.
-        HostedFunctions.register(on: engine, invoker: invoker, except: Set(workerFunctions.map(\.name)))
+        HostedFunctions.register(on: engine, invoker: invoker, except: Set(workerFunctions.map(\.name)),
+                                 probes: probeFunctions)
         // Worker-served functions are stored like ones made with CreateFunction, so they can be
         // versioned and aliased; a restart with other settings updates their $LATEST.
         for var function in workerFunctions {
@@ -79,7 +112,7 @@ struct ServeCommand: AsyncParsableCommand {
         // running ones recorded as crashed) before any new work is taken.
         let recovered = try await engine.recoverInterruptedInvocations()
         if recovered > 0 { logger.notice("re-queued \(recovered) interrupted invocations") }
-        let api = DurableAPI(engine: engine, logger: logger)
+        let api = DurableAPI(engine: engine, maxInFlightRequests: maxInFlightRequests, logger: logger)
         let startupLogger = logger
         let router = api.makeRouter(context: DurableRequestContext.self)
         // With a single worker-served function, the bare Runtime API paths serve it too, so a worker
@@ -101,9 +134,16 @@ struct ServeCommand: AsyncParsableCommand {
     }
 
     /// The PostgreSQL store when `database` is a `postgres://` URL, nil for a SQLite path.
-    static func postgresStore(_ database: String, logger: Logger) throws -> PostgresExecutionStore? {
+    static func postgresStore(_ database: String, poolSize: Int, logger: Logger) throws -> PostgresExecutionStore? {
         guard database.hasPrefix("postgres://") || database.hasPrefix("postgresql://") else { return nil }
-        return try PostgresExecutionStore(url: database, logger: logger)
+        var configuration = try PostgresExecutionStore.configuration(url: database)
+        configuration.options.maximumConnections = poolSize
+        return PostgresExecutionStore(configuration: configuration, logger: logger)
+    }
+
+    /// A node id unique enough among the nodes on one database: host, process and a random suffix.
+    static var defaultNodeId: String {
+        "\(ProcessInfo.processInfo.hostName)-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString.prefix(8).lowercased())"
     }
 
     /// Parses `NAME` or `NAME:EXECUTION_TIMEOUT_SECONDS`.
@@ -125,11 +165,16 @@ struct ServeCommand: AsyncParsableCommand {
 
 /// The Swift functions `durable serve` hosts.
 enum HostedFunctions {
-    /// Registers every hosted function but those in `servedByWorkers`.
-    static func register(on engine: DurableEngine, invoker: InProcessInvoker, except servedByWorkers: Set<String> = []) {
+    /// Registers every hosted function but those in `servedByWorkers`, and the benchmark probes when asked.
+    static func register(on engine: DurableEngine, invoker: InProcessInvoker, except servedByWorkers: Set<String> = [],
+                         probes: Bool = false) {
         // The order waits up to 7 days for shipping, so it gets 8 days in all; closed orders are kept 14 days.
         if !servedByWorkers.contains(OrderWorkflow.name) {
             engine.host(OrderWorkflow(), on: invoker, executionTimeout: .seconds(8 * 86_400), retentionPeriodDays: 14)
+        }
+        if probes {
+            engine.host(MixedProbe(), on: invoker, executionTimeout: .seconds(3600), retentionPeriodDays: 1)
+            engine.host(StepsProbe(), on: invoker, executionTimeout: .seconds(3600), retentionPeriodDays: 1)
         }
     }
 }

@@ -30,16 +30,18 @@ class DurableServer:
     """One `durable serve` process on a loopback port and a database file in a temp dir."""
 
     def __init__(self, binary: Path, workdir: Path, env: dict[str, str] | None = None,
-                 args: list[str] | None = None) -> None:
+                 args: list[str] | None = None, db: str | None = None, log_name: str = "serve.log") -> None:
         self.binary = binary
         self.workdir = workdir
-        self.db = workdir / "durable.sqlite"
+        # A SQLite file in the work dir unless a (postgres://) database is given.
+        self.db = db or workdir / "durable.sqlite"
         self.port = free_port()
         self.endpoint = f"http://127.0.0.1:{self.port}"
         self.env = {**os.environ, **(env or {})}
         self.process: subprocess.Popen[bytes] | None = None
         self.args = args or []
-        self.log = open(workdir / "serve.log", "ab")
+        self.log_path = workdir / log_name
+        self.log = open(self.log_path, "ab")
 
     def start(self) -> None:
         self.process = subprocess.Popen(
@@ -69,7 +71,7 @@ class DurableServer:
 
     def read_log(self) -> str:
         self.log.flush()
-        return (self.workdir / "serve.log").read_text(errors="replace")[-4000:]
+        return self.log_path.read_text(errors="replace")[-4000:]
 
     def client(self) -> Any:
         return boto3.client(

@@ -165,6 +165,14 @@ def test_callback_failure_and_heartbeat(lam: Any) -> None:
 def test_stop(lam: Any) -> None:
     arn = start_order(lam, "stop-1")
     callback_id(lam, arn, "ShippingConfirmed")
+
+    # Stop once the invocation that started the callback has ended; a stop during it is followed by
+    # that invocation's InvocationCompleted, which a loaded machine makes likely.
+    def suspended() -> bool:
+        events = lam.get_durable_execution_history(DurableExecutionArn=arn, MaxItems=1000)["Events"]
+        kinds = [e["EventType"] for e in events]
+        return "CallbackStarted" in kinds and kinds[-1] == "InvocationCompleted"
+    wait_for(suspended)
     answer = lam.stop_durable_execution(DurableExecutionArn=arn, Error={"ErrorType": "Cancelled", "ErrorMessage": "customer cancelled"})
     assert "StopTimestamp" in answer
     described = lam.get_durable_execution(DurableExecutionArn=arn)

@@ -4,13 +4,14 @@ import DurableHTTP
 import DurableHosting
 import DurableServer
 import DurableSQLite
+import DurableStorePostgres
 import Foundation
 import Hummingbird
 import Logging
 
 /// Serves every conformance requirement's handler as `conformance-<id>`, on the same engine,
-/// HTTP API and SQLite store as `durable serve`: in process, or (`--workers-only`) as functions
-/// that `conformance-worker` processes serve through the Runtime API.
+/// HTTP API and SQLite (or PostgreSQL) store as `durable serve`: in process, or (`--workers-only`)
+/// as functions that `conformance-worker` processes serve through the Runtime API.
 @main
 struct ConformanceServer: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -23,7 +24,7 @@ struct ConformanceServer: AsyncParsableCommand {
     @Option(help: "The port to listen on.")
     var port = 9000
 
-    @Option(help: "The SQLite database file.")
+    @Option(help: "The SQLite database file, or a postgres:// URL (the server then claims its work as one of several nodes would).")
     var db = "conformance.sqlite"
 
     @Option(help: "Log level.")
@@ -39,10 +40,22 @@ struct ConformanceServer: AsyncParsableCommand {
         var logger = Logger(label: "conformance-server")
         logger.logLevel = Logger.Level(rawValue: logLevel) ?? .notice
         guard invocationTimeout > 0 else { throw ValidationError("--invocation-timeout must be positive") }
-        let store = try SQLiteExecutionStore(path: db)
+        let store: any ExecutionStore
+        var configuration = EngineConfiguration(invocationTimeout: .seconds(invocationTimeout))
+        var pool: Task<Void, any Error>?
+        if db.hasPrefix("postgres://") || db.hasPrefix("postgresql://") {
+            let postgres = try PostgresExecutionStore(url: db, logger: logger)
+            // The pool runs beside the application and stops after it, as in `durable serve`.
+            pool = Task { try await postgres.run() }
+            try await postgres.migrate()
+            store = postgres
+            configuration.sharing = NodeSharing(nodeId: "conformance-\(ProcessInfo.processInfo.processIdentifier)")
+        } else {
+            store = try SQLiteExecutionStore(path: db)
+        }
+        defer { pool?.cancel() }
         let inProcess = InProcessInvoker()
         let workers = WorkerInvoker(plainInvocationTimeout: .seconds(invocationTimeout))
-        let configuration = EngineConfiguration(invocationTimeout: .seconds(invocationTimeout))
         let engine = DurableEngine(store: store, invoker: RoutingInvoker(inProcess: inProcess, fallback: workers),
                                    clock: SystemClock(), configuration: configuration, logger: logger)
         for function in ConformanceCatalog.functions() {
