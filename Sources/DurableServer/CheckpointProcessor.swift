@@ -106,7 +106,10 @@ extension CheckpointProcessor {
     struct Run {
         let processor: CheckpointProcessor
         let execution: ExecutionRecord
-        var working: [String: StoredOperation]
+        /// The operations before the batch, never written: the batch's changes go to `changed`, so a
+        /// long history is not copied on every checkpoint.
+        let base: [String: StoredOperation]
+        var changed: [String: StoredOperation] = [:]
         let now: Date
         var outcome = CheckpointOutcome()
         var touched: [String] = []
@@ -114,12 +117,12 @@ extension CheckpointProcessor {
         init(processor: CheckpointProcessor, execution: ExecutionRecord, working: [String: StoredOperation], now: Date) {
             self.processor = processor
             self.execution = execution
-            self.working = working
+            self.base = working
             self.now = now
         }
 
         mutating func apply(_ u: OperationUpdate) throws(DurableServiceError) {
-            let current = working[u.id]
+            let current = changed[u.id] ?? base[u.id]
             if u.type != .execution, let current { try Self.checkMetadata(u, current.operation) }
             if let error = u.error, Self.encodedSize(error) > DurableLimits.maxErrorBytes {
                 throw .invalidParameter("Error object size must be less than \(DurableLimits.maxErrorBytes) bytes.")
@@ -162,7 +165,7 @@ extension CheckpointProcessor {
 
         mutating func store(_ op: StoredOperation) {
             if !touched.contains(op.id) { touched.append(op.id) }
-            working[op.id] = op
+            changed[op.id] = op
             if let index = outcome.operations.firstIndex(where: { $0.id == op.id }) {
                 outcome.operations[index] = op
             } else {

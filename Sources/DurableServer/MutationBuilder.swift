@@ -104,15 +104,21 @@ struct MutationBuilder {
 
     /// Completes every WAIT whose end has passed and readies every STEP whose retry delay has passed.
     mutating func settleDueOperations(now: Date) {
-        for op in ordered {
+        // Only the due ones are put in start order: sorting every operation on every checkpoint would
+        // make a long history cost more per step.
+        let due = operations.values.filter { op in
             switch (op.operation.type, op.operation.status) {
             case (.wait, .started):
-                if let end = op.operation.waitDetails?.scheduledEndTimestamp, end <= now { completeWait(op.id, now: now) }
+                if let end = op.operation.waitDetails?.scheduledEndTimestamp { return end <= now }
             case (.step, .pending):
-                if let due = op.operation.stepDetails?.nextAttemptTimestamp, due <= now { readyStep(op.id) }
+                if let due = op.operation.stepDetails?.nextAttemptTimestamp { return due <= now }
             default:
                 break
             }
+            return false
+        }
+        for op in due.sorted(by: { $0.position < $1.position }) {
+            if op.operation.type == .wait { completeWait(op.id, now: now) } else { readyStep(op.id) }
         }
     }
 
