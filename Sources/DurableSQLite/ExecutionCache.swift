@@ -11,9 +11,10 @@ import Synchronization
 final class ExecutionCache: Sendable {
     private struct Entry {
         var record: ExecutionRecord
-        /// Operations in start (position) order.
-        var ordered: [StoredOperation]
-        var index: [String: Int]
+        var operations: [String: StoredOperation]
+        /// Committed changes not yet merged into `operations`. They are merged on the next read, when
+        /// the engine step that shared `operations` has ended, so the merge does not copy the dictionary.
+        var pending: [StoredOperation] = []
     }
 
     private let entries = Mutex<[String: Entry]>([:])
@@ -31,26 +32,27 @@ final class ExecutionCache: Sendable {
         }
     }
 
-    /// The cached operations of `arn` (start order) if it is at `version`.
-    func operations(_ arn: String, version: Int) -> [StoredOperation]? {
+    /// The cached operations of `arn` by id if it is at `version`.
+    func operations(_ arn: String, version: Int) -> [String: StoredOperation]? {
         entries.withLock { entries in
-            guard let entry = entries[arn], entry.record.version == version else { return nil }
-            return entry.ordered
+            guard var entry = entries.removeValue(forKey: arn) else { return nil }
+            guard entry.record.version == version else { return nil }
+            for op in entry.pending { entry.operations[op.id] = op }
+            entry.pending.removeAll()
+            entries[arn] = entry
+            return entry.operations
         }
     }
 
     /// Remembers what a full read found: `record` and all its operations, read in one snapshot.
-    func store(_ record: ExecutionRecord, operations: [StoredOperation]) {
+    func store(_ record: ExecutionRecord, operations: [String: StoredOperation]) {
         guard Self.isWorthKeeping(record) else { return }
         entries.withLock { entries in
             if let existing = entries[record.arn], existing.record.version >= record.version { return }
             if entries[record.arn] == nil, entries.count >= capacity, let victim = entries.keys.first {
                 entries.removeValue(forKey: victim)
             }
-            var index: [String: Int] = [:]
-            index.reserveCapacity(operations.count)
-            for (offset, op) in operations.enumerated() { index[op.id] = offset }
-            entries[record.arn] = Entry(record: record, ordered: operations, index: index)
+            entries[record.arn] = Entry(record: record, operations: operations)
         }
     }
 
@@ -60,21 +62,7 @@ final class ExecutionCache: Sendable {
         entries.withLock { entries in
             guard var entry = entries.removeValue(forKey: committed.arn) else { return }
             guard entry.record.version == baseVersion, Self.isWorthKeeping(committed) else { return }
-            var outOfOrder = false
-            for op in operations {
-                if let offset = entry.index[op.id] {
-                    entry.ordered[offset] = op
-                } else {
-                    if let last = entry.ordered.last, last.position > op.position { outOfOrder = true }
-                    entry.index[op.id] = entry.ordered.count
-                    entry.ordered.append(op)
-                }
-            }
-            if outOfOrder {
-                entry.ordered.sort { ($0.position, $0.id) < ($1.position, $1.id) }
-                entry.index = [:]
-                for (offset, op) in entry.ordered.enumerated() { entry.index[op.id] = offset }
-            }
+            entry.pending.append(contentsOf: operations)
             entry.record = committed
             entries[committed.arn] = entry
         }
@@ -84,9 +72,6 @@ final class ExecutionCache: Sendable {
     func remove(_ arn: String) {
         _ = entries.withLock { $0.removeValue(forKey: arn) }
     }
-
-    /// How many executions are cached.
-    var count: Int { entries.withLock { $0.count } }
 
     /// Only executions whose invocation is queued or running are read again soon.
     private static func isWorthKeeping(_ record: ExecutionRecord) -> Bool {

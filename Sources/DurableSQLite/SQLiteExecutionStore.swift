@@ -218,17 +218,28 @@ public final class SQLiteExecutionStore: ExecutionStore, Sendable {
 
     /// The execution's operations in start order.
     public func operations(executionArn: String) async throws -> [StoredOperation] {
-        try await writer.read { [cache] db in
+        try await writer.read { db in
+            try Row.fetchAll(db.cachedStatement(sql: OperationRow.selectAllSQL), arguments: [executionArn])
+                .map(OperationRow.operation)
+        }
+    }
+
+    /// The execution's operations by id; for an execution with an invocation in flight, from the cache
+    /// once the row's version shows nothing else wrote it.
+    public func operationMap(executionArn: String) async throws -> OperationMap {
+        let byId = try await writer.read { [cache] db -> [String: StoredOperation] in
             let version = try Int.fetchOne(db.cachedStatement(sql: ExecutionRow.selectVersionSQL), arguments: [executionArn])
             if let version, let cached = cache.operations(executionArn, version: version) { return cached }
             let operations = try Row.fetchAll(db.cachedStatement(sql: OperationRow.selectAllSQL), arguments: [executionArn])
                 .map(OperationRow.operation)
+            let byId = Dictionary(operations.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
             // Read in the same snapshot as the operations, so the entry is consistent.
             if let record = try ExecutionRow.fetchOne(db.cachedStatement(sql: ExecutionRow.selectByArnSQL), arguments: [executionArn]) {
-                cache.store(record, operations: operations)
+                cache.store(record, operations: byId)
             }
-            return operations
+            return byId
         }
+        return OperationMap(byId: byId)
     }
 
     /// The execution's operations changed after `sequence`, in start order.

@@ -15,6 +15,12 @@ public struct CheckpointProcessor: Sendable {
     /// Validates `updates` against `operations` (by id) of `execution` at `now` and returns their effects.
     public func process(execution: ExecutionRecord, operations: [String: StoredOperation], updates: [OperationUpdate],
                         now: Date) throws(DurableServiceError) -> CheckpointOutcome {
+        try process(execution: execution, operations: OperationMap(byId: operations), updates: updates, now: now)
+    }
+
+    /// Validates `updates` against `operations` of `execution` at `now` and returns their effects.
+    public func process(execution: ExecutionRecord, operations: OperationMap, updates: [OperationUpdate],
+                        now: Date) throws(DurableServiceError) -> CheckpointOutcome {
         for update in updates { try Self.validateFields(update) }
         try Self.validateBatch(updates, operations: operations)
         var run = Run(processor: self, execution: execution, working: operations, now: now)
@@ -59,7 +65,7 @@ public struct CheckpointProcessor: Sendable {
 
     // MARK: - Batch rules
 
-    static func validateBatch(_ updates: [OperationUpdate], operations: [String: StoredOperation]) throws(DurableServiceError) {
+    static func validateBatch(_ updates: [OperationUpdate], operations: OperationMap) throws(DurableServiceError) {
         let executionUpdates = updates.filter { $0.type == .execution }
         if executionUpdates.count > 1 { throw .invalidParameter("Cannot checkpoint multiple EXECUTION updates.") }
         if !executionUpdates.isEmpty, updates.last?.type != .execution {
@@ -108,13 +114,13 @@ extension CheckpointProcessor {
         let execution: ExecutionRecord
         /// The operations before the batch, never written: the batch's changes go to `changed`, so a
         /// long history is not copied on every checkpoint.
-        let base: [String: StoredOperation]
+        let base: OperationMap
         var changed: [String: StoredOperation] = [:]
         let now: Date
         var outcome = CheckpointOutcome()
         var touched: [String] = []
 
-        init(processor: CheckpointProcessor, execution: ExecutionRecord, working: [String: StoredOperation], now: Date) {
+        init(processor: CheckpointProcessor, execution: ExecutionRecord, working: OperationMap, now: Date) {
             self.processor = processor
             self.execution = execution
             self.base = working

@@ -241,7 +241,7 @@ public final class DurableEngine: Sendable {
     func mutate<T>(_ arn: String, _ body: (inout MutationBuilder) async throws -> T) async throws -> (T, ExecutionRecord)? {
         try await locks.withLock(arn) {
             guard let record = try await store.execution(arn: arn) else { return nil }
-            var builder = MutationBuilder(record: record, operations: try await store.operations(executionArn: arn))
+            var builder = MutationBuilder(record: record, operations: try await store.operationMap(executionArn: arn))
             let value = try await body(&builder)
             let stored = try await commit(builder)
             return (value, stored)

@@ -100,10 +100,10 @@ struct GroupCommitTests {
         record.invocationPhase = .running
         _ = try await first.createExecution(record, operations: [F.operation("a", position: 1, sequence: 1)],
                                             events: [F.event(1)], timers: [])
-        #expect(try await first.operations(executionArn: record.arn).map(\.id) == ["a"])
+        #expect(try await Self.ordered(first, record.arn).map(\.id) == ["a"])
         record = try await first.commit(ExecutionMutation(record: record, operations: [F.operation("b", position: 2, sequence: 2)],
                                                           events: [F.event(2)]))
-        #expect(try await first.operations(executionArn: record.arn).map(\.id) == ["a", "b"])
+        #expect(try await Self.ordered(first, record.arn).map(\.id) == ["a", "b"])
 
         // The other process changes the execution behind the first one's cache.
         var other = try #require(try await second.execution(arn: record.arn))
@@ -113,7 +113,7 @@ struct GroupCommitTests {
                                         F.operation("c", position: 3, sequence: 4)],
             events: [F.event(3)]))
 
-        let seen = try await first.operations(executionArn: record.arn)
+        let seen = try await Self.ordered(first, record.arn)
         #expect(seen.map(\.id) == ["a", "b", "c"])
         #expect(seen.first?.operation.status == .succeeded)
         #expect(try await first.execution(arn: record.arn)?.result == "from-second")
@@ -132,7 +132,7 @@ struct GroupCommitTests {
         var record = F.record("long")
         record.invocationPhase = .running
         _ = try await store.createExecution(record, operations: [], events: [F.event(1)], timers: [])
-        _ = try await store.operations(executionArn: record.arn)
+        _ = try await store.operationMap(executionArn: record.arn)
         for index in 1...50 {
             // Each commit adds one operation and finishes the one before it.
             var changed = [F.operation("op\(index)", position: index, sequence: 2 * index)]
@@ -141,12 +141,18 @@ struct GroupCommitTests {
             }
             record = try await store.commit(ExecutionMutation(record: record, operations: changed, events: [F.event(index + 1)]))
             #expect(try await store.execution(arn: record.arn) == record)
+            #expect(try await Self.ordered(store, record.arn).count == index)
         }
-        let cached = try await store.operations(executionArn: record.arn)
+        let cached = try await Self.ordered(store, record.arn)
         let fresh = try SQLiteExecutionStore(path: path)
         defer { try? fresh.close() }
         #expect(try await fresh.operations(executionArn: record.arn) == cached)
         #expect(cached.map(\.position) == Array(1...50))
         #expect(cached.dropLast().allSatisfy { $0.operation.status == .succeeded })
+    }
+
+    /// The operations through the engine's (cached) path, in start order.
+    static func ordered(_ store: SQLiteExecutionStore, _ arn: String) async throws -> [StoredOperation] {
+        try await store.operationMap(executionArn: arn).values.sorted { $0.position < $1.position }
     }
 }
