@@ -17,8 +17,8 @@ struct CrashCommand: AsyncParsableCommand {
     @Option(help: "Kill once this fraction of all step side effects happened.")
     var killAt = 0.4
 
-    @Option(help: "The port of the child service.")
-    var port = 9101
+    @Option(help: "The port of the child service (default: one derived from this process id).")
+    var port: Int?
 
     @Option(help: "Directory for the SQLite file and the side-effect log.")
     var directory = NSTemporaryDirectory()
@@ -42,6 +42,7 @@ struct CrashCommand: AsyncParsableCommand {
     }
 
     private func measure(http: HTTPClient, database: String, effects: String) async throws {
+        let port = self.port ?? ServiceProcess.defaultPort()
         let client = DurableHTTPClient(endpoint: "http://127.0.0.1:\(port)", http: http)
 
         let first = try await ServiceProcess(database: database, port: port, sideEffects: effects, client: client)

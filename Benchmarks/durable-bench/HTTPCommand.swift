@@ -14,8 +14,8 @@ struct HTTPCommand: AsyncParsableCommand {
     @Option(help: "The peer name to report.")
     var peer = "swift-http-sqlite"
 
-    @Option(help: "The port of the child service.")
-    var port = 9100
+    @Option(help: "The port of the child service (default: one derived from this process id).")
+    var port: Int?
 
     @Option(help: "Comma-separated workloads: W1,W2,W3,W4.")
     var workloads = "W1,W2,W3,W4"
@@ -33,6 +33,7 @@ struct HTTPCommand: AsyncParsableCommand {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         var child: ServiceProcess?
         do {
+            let port = self.port ?? ServiceProcess.defaultPort()
             let client = DurableHTTPClient(endpoint: url ?? "http://127.0.0.1:\(port)", http: http)
             if url == nil {
                 child = try await ServiceProcess(database: folder.appendingPathComponent("bench.sqlite").path, port: port, client: client)

@@ -25,6 +25,11 @@ final class ServiceProcess: @unchecked Sendable {
         }
     }
 
+    /// A port unlikely to be taken: 20000 plus this process id modulo 20000, so parallel runs differ.
+    static func defaultPort() -> Int {
+        20_000 + Int(getpid()) % 20_000
+    }
+
     /// The child's process id.
     var pid: Int32 { process.processIdentifier }
 

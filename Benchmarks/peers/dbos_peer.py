@@ -94,7 +94,11 @@ def w5_crash(folder: Path, executions: int = 200, kill_at: float = 0.4) -> None:
     database = folder / "w5.sqlite"
     effects = folder / "effects.log"
     effects.touch()
-    child = subprocess.Popen([sys.executable, __file__, "--serve", str(database), str(effects), str(executions)])
+    child = subprocess.Popen([sys.executable, __file__, "--serve", str(database), str(effects), str(executions)],
+                             stdout=subprocess.PIPE, text=True)
+    # Every workflow is durably started before the kill, as ours are (their Invoke was answered).
+    if child.stdout.readline().strip() != "started":
+        raise RuntimeError("W5: the DBOS child did not start its workflows")
 
     def lines() -> list[str]:
         return effects.read_text().splitlines()
@@ -109,7 +113,7 @@ def w5_crash(folder: Path, executions: int = 200, kill_at: float = 0.4) -> None:
         rows = db.execute("SELECT workflow_uuid, function_id FROM operation_outputs WHERE function_name LIKE '%effect%'").fetchall()
         completed = {f"{wf}\ts{function_id - 1}" for wf, function_id in rows}
     restarted = now()
-    child = subprocess.Popen([sys.executable, __file__, "--serve", str(database), str(effects), "0"])
+    child = subprocess.Popen([sys.executable, __file__, "--serve", str(database), str(effects), "0"], stdout=subprocess.DEVNULL)
     try:
         while True:
             with sqlite3.connect(database) as db:
