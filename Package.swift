@@ -20,6 +20,7 @@ let package = Package(
         .executable(name: "conformance-server", targets: ["conformance-server"]),
         .executable(name: "conformance-worker", targets: ["conformance-worker"]),
         .executable(name: "order-worker", targets: ["order-worker"]),
+        .executable(name: "durable-bench", targets: ["durable-bench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.0"),
@@ -125,6 +126,20 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
             ],
+            swiftSettings: swiftSettings
+        ),
+        // The W1–W6 benchmarks and the disk floor (Benchmarks/run.py runs them beside the peers).
+        .executableTarget(
+            name: "durable-bench",
+            dependencies: [
+                "Durable", "DurableModel", "DurableServer", "DurableHosting", "DurableSQLite", "DurableHTTP", "DurableClient",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Benchmarks/durable-bench",
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "DurableModelTests", dependencies: ["DurableModel"], swiftSettings: swiftSettings),

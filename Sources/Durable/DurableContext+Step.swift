@@ -57,16 +57,25 @@ extension DurableContext {
                 record = try await stepFailed(slot, error: error, attempt: attempt, configuration: configuration)
                 continue
             }
+            var lazyStart = false
             if !interrupted {
                 // START is legal only for an absent or READY step; an interrupted at-least-once attempt just reruns.
                 let start = slot.update(.start)
-                try await send(start, wait: configuration.semantics == .atMostOncePerRetry)
+                if configuration.semantics == .atMostOncePerRetry {
+                    try await send(start, wait: true)
+                } else {
+                    // At least once: the body may run before START is stored, so START waits to share the
+                    // result's checkpoint (one commit per step instead of two).
+                    if scope.isOrphaned { throw DurableInterrupt.orphaned }
+                    try state.enqueueLazily(start)
+                    lazyStart = true
+                }
             }
             let attemptInfo = AttemptInfo(operationId: slot.id, name: slot.name, attempt: attempt, logger: state.plugins.logger)
             if !state.plugins.isEmpty { await state.plugins.callAll { try await $0.attemptStart(attemptInfo) } }
             let text: String?
             do {
-                let value = try await body(stepContext(slot, attempt: attempt))
+                let value = try await runBody(body, context: stepContext(slot, attempt: attempt), flushingStartAfter: lazyStart ? .milliseconds(50) : nil)
                 if !state.plugins.isEmpty { await state.plugins.callAll { try await $0.attemptEnd(attemptInfo, outcome: .succeeded) } }
                 text = try serializer.serializeChecked(value, context: context)
             } catch {
@@ -79,6 +88,22 @@ extension DurableContext {
             if live { await notifyEnd(slot, .succeeded) }
             // Round-trip so the first run sees exactly what replays will see.
             return try serializer.deserializeChecked(text, context: context)
+        }
+    }
+
+    /// Runs a step body; when its START waits in the queue, a body still running after `delay` sends it,
+    /// so a long step shows as started.
+    private func runBody<T: Sendable>(
+        _ body: @escaping @Sendable (StepContext) async throws -> T, context: StepContext, flushingStartAfter delay: Duration?
+    ) async throws -> T {
+        guard let delay else { return try await body(context) }
+        return try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask { [state] in
+                try await Task.sleep(for: delay)
+                state.flushQueued()
+            }
+            defer { group.cancelAll() }
+            return try await body(context)
         }
     }
 

@@ -210,6 +210,20 @@ final class ExecutionState: Sendable {
         wakeFlusher.yield()
     }
 
+    /// Queues `update` without sending it: it rides with the next update that is sent (or with whatever
+    /// `flushQueued` or the invocation's end sends), so an at-least-once step's START and its result share one checkpoint.
+    func enqueueLazily(_ update: OperationUpdate) throws {
+        try storage.withLock { s in
+            if let termination = s.termination { throw termination.interrupt }
+            s.queue.append(QueuedUpdate(update: update, continuation: nil))
+        }
+    }
+
+    /// Sends whatever is queued (lazily queued updates included).
+    func flushQueued() {
+        wakeFlusher.yield()
+    }
+
     /// Queues `update` and waits until the checkpoint carrying it was answered.
     func enqueueAndWait(_ update: OperationUpdate) async throws {
         try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in

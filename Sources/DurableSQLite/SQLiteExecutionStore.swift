@@ -10,6 +10,8 @@ import GRDB
 public final class SQLiteExecutionStore: ExecutionStore, Sendable {
     // Internal rather than private so tests can check pragmas and query plans on the real connection.
     let writer: any DatabaseWriter
+    private let group: GroupCommitWriter
+    private let cache = ExecutionCache()
 
     /// Opens (creating it and its directories if needed) the store at `path` and migrates its schema.
     public convenience init(path: String, busyTimeout: TimeInterval = 5) throws {
@@ -30,6 +32,7 @@ public final class SQLiteExecutionStore: ExecutionStore, Sendable {
 
     private init(writer: any DatabaseWriter) throws {
         self.writer = writer
+        self.group = GroupCommitWriter(writer: writer)
         let migrator = SQLiteSchema.migrator
         let unknown = try writer.read { db in
             try migrator.appliedIdentifiers(db).subtracting(migrator.migrations).sorted()
@@ -82,6 +85,18 @@ public final class SQLiteExecutionStore: ExecutionStore, Sendable {
 
     /// Applies a mutation under the version check, in one transaction.
     public func commit(_ mutation: ExecutionMutation) async throws -> ExecutionRecord {
+        let committed: ExecutionRecord
+        do {
+            committed = try await commitRows(mutation)
+        } catch {
+            cache.remove(mutation.record.arn)
+            throw error
+        }
+        cache.apply(committed: committed, baseVersion: mutation.record.version, operations: mutation.operations)
+        return committed
+    }
+
+    private func commitRows(_ mutation: ExecutionMutation) async throws -> ExecutionRecord {
         try await writeImmediately { db in
             let arn = mutation.record.arn
             guard let stored = try Int.fetchOne(db.cachedStatement(sql: ExecutionRow.selectVersionSQL), arguments: [arn]) else {
@@ -166,29 +181,30 @@ public final class SQLiteExecutionStore: ExecutionStore, Sendable {
         }
     }
 
-    /// Runs `body` in an IMMEDIATE transaction.
+    /// Runs `body` in its own savepoint of the next group transaction (see `GroupCommitWriter`), which is IMMEDIATE.
     ///
     /// IMMEDIATE takes the write lock up front: a DEFERRED transaction that reads the version and then
     /// writes could find another process committed in between and fail with SQLITE_BUSY at once, without
     /// the busy timeout applying.
     func writeImmediately<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
-        try await writer.writeWithoutTransaction { db in
-            var result: T?
-            try db.inTransaction(.immediate) {
-                result = try body(db)
-                return .commit
-            }
-            // inTransaction returns only after running the closure to completion or rethrowing.
-            return result!
-        }
+        try await group.write(body)
+    }
+
+    /// How many writes shared each durable transaction since the last call; resets the counters.
+    public func takeCommitStatistics() -> SQLiteCommitStatistics {
+        group.takeStatistics()
     }
 
     // MARK: - Reads
 
     /// The execution with this ARN.
     public func execution(arn: String) async throws -> ExecutionRecord? {
-        try await writer.read { db in
-            try ExecutionRow.fetchOne(db.cachedStatement(sql: ExecutionRow.selectByArnSQL), arguments: [arn])
+        try await writer.read { [cache] db in
+            guard let version = try Int.fetchOne(db.cachedStatement(sql: ExecutionRow.selectVersionSQL), arguments: [arn]) else {
+                return nil
+            }
+            if let cached = cache.record(arn, version: version) { return cached }
+            return try ExecutionRow.fetchOne(db.cachedStatement(sql: ExecutionRow.selectByArnSQL), arguments: [arn])
         }
     }
 
@@ -206,6 +222,24 @@ public final class SQLiteExecutionStore: ExecutionStore, Sendable {
             try Row.fetchAll(db.cachedStatement(sql: OperationRow.selectAllSQL), arguments: [executionArn])
                 .map(OperationRow.operation)
         }
+    }
+
+    /// The execution's operations by id; for an execution with an invocation in flight, from the cache
+    /// once the row's version shows nothing else wrote it.
+    public func operationMap(executionArn: String) async throws -> OperationMap {
+        let byId = try await writer.read { [cache] db -> [String: StoredOperation] in
+            let version = try Int.fetchOne(db.cachedStatement(sql: ExecutionRow.selectVersionSQL), arguments: [executionArn])
+            if let version, let cached = cache.operations(executionArn, version: version) { return cached }
+            let operations = try Row.fetchAll(db.cachedStatement(sql: OperationRow.selectAllSQL), arguments: [executionArn])
+                .map(OperationRow.operation)
+            let byId = Dictionary(operations.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+            // Read in the same snapshot as the operations, so the entry is consistent.
+            if let record = try ExecutionRow.fetchOne(db.cachedStatement(sql: ExecutionRow.selectByArnSQL), arguments: [executionArn]) {
+                cache.store(record, operations: byId)
+            }
+            return byId
+        }
+        return OperationMap(byId: byId)
     }
 
     /// The execution's operations changed after `sequence`, in start order.

@@ -15,6 +15,12 @@ public struct CheckpointProcessor: Sendable {
     /// Validates `updates` against `operations` (by id) of `execution` at `now` and returns their effects.
     public func process(execution: ExecutionRecord, operations: [String: StoredOperation], updates: [OperationUpdate],
                         now: Date) throws(DurableServiceError) -> CheckpointOutcome {
+        try process(execution: execution, operations: OperationMap(byId: operations), updates: updates, now: now)
+    }
+
+    /// Validates `updates` against `operations` of `execution` at `now` and returns their effects.
+    public func process(execution: ExecutionRecord, operations: OperationMap, updates: [OperationUpdate],
+                        now: Date) throws(DurableServiceError) -> CheckpointOutcome {
         for update in updates { try Self.validateFields(update) }
         try Self.validateBatch(updates, operations: operations)
         var run = Run(processor: self, execution: execution, working: operations, now: now)
@@ -59,7 +65,7 @@ public struct CheckpointProcessor: Sendable {
 
     // MARK: - Batch rules
 
-    static func validateBatch(_ updates: [OperationUpdate], operations: [String: StoredOperation]) throws(DurableServiceError) {
+    static func validateBatch(_ updates: [OperationUpdate], operations: OperationMap) throws(DurableServiceError) {
         let executionUpdates = updates.filter { $0.type == .execution }
         if executionUpdates.count > 1 { throw .invalidParameter("Cannot checkpoint multiple EXECUTION updates.") }
         if !executionUpdates.isEmpty, updates.last?.type != .execution {
@@ -106,20 +112,23 @@ extension CheckpointProcessor {
     struct Run {
         let processor: CheckpointProcessor
         let execution: ExecutionRecord
-        var working: [String: StoredOperation]
+        /// The operations before the batch, never written: the batch's changes go to `changed`, so a
+        /// long history is not copied on every checkpoint.
+        let base: OperationMap
+        var changed: [String: StoredOperation] = [:]
         let now: Date
         var outcome = CheckpointOutcome()
         var touched: [String] = []
 
-        init(processor: CheckpointProcessor, execution: ExecutionRecord, working: [String: StoredOperation], now: Date) {
+        init(processor: CheckpointProcessor, execution: ExecutionRecord, working: OperationMap, now: Date) {
             self.processor = processor
             self.execution = execution
-            self.working = working
+            self.base = working
             self.now = now
         }
 
         mutating func apply(_ u: OperationUpdate) throws(DurableServiceError) {
-            let current = working[u.id]
+            let current = changed[u.id] ?? base[u.id]
             if u.type != .execution, let current { try Self.checkMetadata(u, current.operation) }
             if let error = u.error, Self.encodedSize(error) > DurableLimits.maxErrorBytes {
                 throw .invalidParameter("Error object size must be less than \(DurableLimits.maxErrorBytes) bytes.")
@@ -162,7 +171,7 @@ extension CheckpointProcessor {
 
         mutating func store(_ op: StoredOperation) {
             if !touched.contains(op.id) { touched.append(op.id) }
-            working[op.id] = op
+            changed[op.id] = op
             if let index = outcome.operations.firstIndex(where: { $0.id == op.id }) {
                 outcome.operations[index] = op
             } else {

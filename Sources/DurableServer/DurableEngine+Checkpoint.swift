@@ -25,7 +25,7 @@ extension DurableEngine {
                 guard record.status == .running, record.checkpointedCompletion == nil,
                       let current = record.checkpointToken, current == request.checkpointToken else { throw Self.invalidToken }
                 let now = clock.now()
-                var builder = MutationBuilder(record: record, operations: try await store.operations(executionArn: executionArn))
+                var builder = MutationBuilder(record: record, operations: try await store.operationMap(executionArn: executionArn))
                 // Elapsed waits and retry delays settle first, so the batch is validated against current state.
                 builder.settleDueOperations(now: now)
                 let outcome = try processor(resolvedTargets: targets).process(execution: record, operations: builder.operations, updates: request.updates ?? [], now: now)

@@ -265,7 +265,7 @@ public final class DurableEngine: Sendable {
         try await locks.withLock(arn) {
             try await retryingConflicts {
                 guard let record = try await store.execution(arn: arn) else { return nil }
-                var builder = MutationBuilder(record: record, operations: try await store.operations(executionArn: arn))
+                var builder = MutationBuilder(record: record, operations: try await store.operationMap(executionArn: arn))
                 let value = try await body(&builder)
                 let stored = try await commit(builder)
                 return (value, stored)

@@ -17,6 +17,8 @@ public protocol ExecutionStore: Sendable {
     func execution(functionName: String, executionName: String) async throws -> ExecutionRecord?
     /// The execution's operations in start order.
     func operations(executionArn: String) async throws -> [StoredOperation]
+    /// The execution's operations by id, for one engine step to read and change.
+    func operationMap(executionArn: String) async throws -> OperationMap
     /// The execution's operations changed after `sequence`, in start order.
     func operations(executionArn: String, changedAfter sequence: Int) async throws -> [StoredOperation]
     /// Applies a mutation atomically and returns the stored record (version bumped).
@@ -44,6 +46,11 @@ public protocol ExecutionStore: Sendable {
 }
 
 extension ExecutionStore {
+    /// The execution's operations by id, built from `operations(executionArn:)`; stores with a cache answer from it.
+    public func operationMap(executionArn: String) async throws -> OperationMap {
+        OperationMap(try await operations(executionArn: executionArn))
+    }
+
     /// The execution's timers, found by scanning every armed timer; stores should answer from an index.
     public func timers(executionArn: String) async throws -> [DurableTimer] {
         try await dueTimers(at: .distantFuture, limit: Int.max).filter { $0.key.executionArn == executionArn }

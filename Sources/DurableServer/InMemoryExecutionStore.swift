@@ -6,9 +6,25 @@ import Synchronization
 public final class InMemoryExecutionStore: ExecutionStore, Sendable {
     private struct Execution {
         var record: ExecutionRecord
-        var operations: [String: StoredOperation] = [:]
+        /// Operations in start (position) order, and where each id sits, so reads need no sort.
+        var operations: [StoredOperation] = []
+        var index: [String: Int] = [:]
         var events: [HistoryEvent] = []
         var logs: [ExecutionLogRecord] = []
+
+        mutating func upsert(_ op: StoredOperation) {
+            if let offset = index[op.id] {
+                operations[offset] = op
+                return
+            }
+            index[op.id] = operations.count
+            operations.append(op)
+            if operations.count > 1, operations[operations.count - 2].position > op.position {
+                // Positions only grow in practice; a caller writing out of order still reads back in order.
+                operations.sort { ($0.position, $0.id) < ($1.position, $1.id) }
+                for (offset, op) in operations.enumerated() { index[op.id] = offset }
+            }
+        }
     }
 
     private struct State {
@@ -34,7 +50,7 @@ public final class InMemoryExecutionStore: ExecutionStore, Sendable {
             let key = Self.nameKey(record.functionName, record.executionName)
             if let arn = state.names[key], let existing = state.executions[arn] { return .existing(existing.record) }
             var execution = Execution(record: record)
-            for op in operations { execution.operations[op.id] = op }
+            for op in operations { execution.upsert(op) }
             execution.events = events
             state.executions[record.arn] = execution
             state.names[key] = record.arn
@@ -63,9 +79,8 @@ public final class InMemoryExecutionStore: ExecutionStore, Sendable {
     /// The execution's operations changed after `sequence`, in start order.
     public func operations(executionArn: String, changedAfter sequence: Int) async throws -> [StoredOperation] {
         state.withLock { state in
-            (state.executions[executionArn]?.operations.values ?? [:].values)
-                .filter { $0.sequence > sequence }
-                .sorted { $0.position < $1.position }
+            guard let operations = state.executions[executionArn]?.operations else { return [] }
+            return sequence == Int.min ? operations : operations.filter { $0.sequence > sequence }
         }
     }
 
@@ -73,19 +88,21 @@ public final class InMemoryExecutionStore: ExecutionStore, Sendable {
     public func commit(_ mutation: ExecutionMutation) async throws -> ExecutionRecord {
         let arn = mutation.record.arn
         return try state.withLock { state throws(ExecutionStoreError) -> ExecutionRecord in
-            guard var execution = state.executions[arn] else { throw .executionNotFound(arn: arn) }
-            guard execution.record.version == mutation.record.version else {
-                throw .versionConflict(arn: arn, expected: mutation.record.version, actual: execution.record.version)
+            guard let stored = state.executions[arn] else { throw .executionNotFound(arn: arn) }
+            guard stored.record.version == mutation.record.version else {
+                throw .versionConflict(arn: arn, expected: mutation.record.version, actual: stored.record.version)
             }
-            var next = (execution.events.last?.eventId ?? 0) + 1
+            var next = (stored.events.last?.eventId ?? 0) + 1
             for event in mutation.events {
                 guard event.eventId == next else { throw .eventIdGap(arn: arn, expected: next, got: event.eventId) }
                 next += 1
             }
             var record = mutation.record
             record.version += 1
+            // Taken out of the dictionary while it changes, so its arrays are not copied on every commit.
+            var execution = state.executions.removeValue(forKey: arn)!
             execution.record = record
-            for op in mutation.operations { execution.operations[op.id] = op }
+            for op in mutation.operations { execution.upsert(op) }
             execution.events.append(contentsOf: mutation.events)
             state.executions[arn] = execution
             for key in mutation.disarmTimers { state.timers.removeValue(forKey: key) }

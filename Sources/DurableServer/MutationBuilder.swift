@@ -6,7 +6,7 @@ import Foundation
 struct MutationBuilder {
     var record: ExecutionRecord
     /// Every operation of the execution, as changed so far.
-    var operations: [String: StoredOperation]
+    var operations: OperationMap
     private(set) var changedIds: [String] = []
     private(set) var events: [HistoryEvent] = []
     private(set) var armTimers: [DurableTimer] = []
@@ -19,7 +19,12 @@ struct MutationBuilder {
 
     init(record: ExecutionRecord, operations: [StoredOperation]) {
         self.record = record
-        self.operations = Dictionary(operations.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        self.operations = OperationMap(operations)
+    }
+
+    init(record: ExecutionRecord, operations: OperationMap) {
+        self.record = record
+        self.operations = operations
     }
 
     var arn: String { record.arn }
@@ -76,7 +81,7 @@ struct MutationBuilder {
 
     /// Operations changed after `sequence`, in start order.
     func operations(changedAfter sequence: Int) -> [DurableModel.Operation] {
-        operations.values.filter { $0.sequence > sequence }.sorted { $0.position < $1.position }.map(\.operation)
+        operations.filter { $0.sequence > sequence }.sorted { $0.position < $1.position }.map(\.operation)
     }
 
     /// All operations in start order.
@@ -104,15 +109,21 @@ struct MutationBuilder {
 
     /// Completes every WAIT whose end has passed and readies every STEP whose retry delay has passed.
     mutating func settleDueOperations(now: Date) {
-        for op in ordered {
+        // Only the due ones are put in start order: sorting every operation on every checkpoint would
+        // make a long history cost more per step.
+        let due = operations.filter { op in
             switch (op.operation.type, op.operation.status) {
             case (.wait, .started):
-                if let end = op.operation.waitDetails?.scheduledEndTimestamp, end <= now { completeWait(op.id, now: now) }
+                if let end = op.operation.waitDetails?.scheduledEndTimestamp { return end <= now }
             case (.step, .pending):
-                if let due = op.operation.stepDetails?.nextAttemptTimestamp, due <= now { readyStep(op.id) }
+                if let due = op.operation.stepDetails?.nextAttemptTimestamp { return due <= now }
             default:
                 break
             }
+            return false
+        }
+        for op in due.sorted(by: { $0.position < $1.position }) {
+            if op.operation.type == .wait { completeWait(op.id, now: now) } else { readyStep(op.id) }
         }
     }
 

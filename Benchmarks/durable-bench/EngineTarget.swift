@@ -1,0 +1,26 @@
+import DurableServer
+import Foundation
+
+/// The engine in this process: starts through `startExecution`, waits with `waitForCompletion`.
+struct EngineTarget: BenchTarget {
+    let engine: DurableEngine
+    let peer: String
+
+    func run(function: String, input: String, name: String) async throws -> ExecutionTiming {
+        try await completion(arn: start(function: function, input: input, name: name))
+    }
+
+    func start(function: String, input: String, name: String) async throws -> String {
+        try await engine.startExecution(StartExecutionRequest(functionName: function, executionName: name, inputPayload: input)).executionArn
+    }
+
+    func completion(arn: String) async throws -> ExecutionTiming {
+        let description = try await engine.waitForCompletion(executionArn: arn)
+        return ExecutionTiming(start: description.startTimestamp, end: description.endTimestamp ?? Date(),
+                               succeeded: description.status == .succeeded)
+    }
+
+    func succeedCallback(id: String, result: String) async throws {
+        try await engine.sendCallbackSuccess(callbackId: id, result: result)
+    }
+}

@@ -1,0 +1,8 @@
+import Foundation
+
+/// When one finished execution started and ended, as the service recorded it.
+struct ExecutionTiming: Sendable {
+    var start: Date
+    var end: Date
+    var succeeded: Bool
+}

@@ -1,0 +1,155 @@
+#!/usr/bin/env python3
+"""Runs the W1–W6 benchmarks of swift-durable-functions beside its peers, in one run on one machine,
+and prints one table: workload, metric, peer, median of N runs, min–max, and how many times better
+we are than the peer (for rates ours/theirs, for times theirs/ours).
+
+    python3 Benchmarks/run.py [--repeats 3] [--skip-peers] [--only W1,W2]
+
+It builds `durable-bench` in release mode (scratch path .build-release), creates .venv-bench with the
+peers at pinned versions from PyPI, then runs every repetition as: disk floor, ours (in process on
+SQLite and in memory, over HTTP, the crash test), the AWS runner (in-memory and SQLite), DBOS on SQLite.
+Raw JSON lines go to output/bench-<time>.jsonl, the table to stdout and output/bench-<time>.md."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import time
+from collections import defaultdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PEERS = ["aws-durable-execution-sdk-python-testing==1.4.0", "dbos==3.4.0"]
+VENV = ROOT / ".venv-bench"
+BENCH = ROOT / ".build-release" / "release" / "durable-bench"
+REFERENCE = "swift-inproc-sqlite"
+# Metrics where smaller is better; every other metric is a rate.
+SMALLER_IS_BETTER = ("ms", "s", "MiB", "steps")
+
+
+def sh(command: list[str], **kwargs) -> subprocess.CompletedProcess:
+    return subprocess.run(command, check=True, **kwargs)
+
+
+def prepare(skip_peers: bool) -> None:
+    print("== swift build -c release --product durable-bench", file=sys.stderr, flush=True)
+    sh(["swift", "build", "-c", "release", "--scratch-path", str(ROOT / ".build-release"), "--product", "durable-bench"],
+       cwd=ROOT, stdout=subprocess.DEVNULL)
+    if skip_peers:
+        return
+    if not (VENV / "bin" / "python").exists():
+        print(f"== creating {VENV}", file=sys.stderr, flush=True)
+        sh([sys.executable, "-m", "venv", str(VENV)])
+    check = "import aws_durable_execution_sdk_python_testing, dbos, importlib.metadata as m; " \
+            "assert m.version('dbos') == '3.4.0' and m.version('aws-durable-execution-sdk-python-testing') == '1.4.0'"
+    if subprocess.run([str(VENV / "bin" / "python"), "-c", check], capture_output=True).returncode != 0:
+        print("== installing " + " ".join(PEERS), file=sys.stderr, flush=True)
+        sh([str(VENV / "bin" / "pip"), "install", "-q", *PEERS])
+
+
+def collect(command: list[str], label: str, results: list[dict], timeout: float) -> None:
+    print(f"-- {label}", file=sys.stderr, flush=True)
+    started = time.monotonic()
+    try:
+        done = subprocess.run(command, capture_output=True, text=True, timeout=timeout, cwd=ROOT / "Benchmarks" / "peers")
+    except subprocess.TimeoutExpired:
+        print(f"   {label}: timed out after {timeout:.0f} s", file=sys.stderr, flush=True)
+        return
+    if done.returncode != 0:
+        print(f"   {label}: exit {done.returncode}\n{done.stderr[-2000:]}", file=sys.stderr, flush=True)
+    for line in done.stdout.splitlines():
+        if line.startswith("{"):
+            result = json.loads(line)
+            results.append(result)
+            note = f"  ({result['note']})" if result.get("note") else ""
+            print(f"   {result['workload']} {result['peer']} {result['metric']}: {result['value']:.1f}{note}", file=sys.stderr, flush=True)
+    print(f"   {label}: {time.monotonic() - started:.1f} s", file=sys.stderr, flush=True)
+
+
+def commands(selected: set[str], skip_peers: bool) -> list[tuple[str, list[str], float]]:
+    bench = str(BENCH)
+    python = str(VENV / "bin" / "python")
+    ours = ",".join(sorted(selected & {"W1", "W2", "W3", "W4", "W6"}))
+    http = ",".join(sorted(selected & {"W1", "W2", "W3", "W4"}))
+    peer = ",".join(sorted(selected & {"W1", "W2", "W3", "W4"}))
+    runs: list[tuple[str, list[str], float]] = [("disk floor", [bench, "floor"], 60)]
+    if ours:
+        runs.append(("ours, in process, SQLite", [bench, "inprocess", "--store", "sqlite", "--workloads", ours], 600))
+        runs.append(("ours, in process, memory", [bench, "inprocess", "--store", "memory", "--workloads", ours], 600))
+    if http:
+        runs.append(("ours, HTTP, SQLite", [bench, "http", "--workloads", http], 600))
+    if "W5" in selected:
+        runs.append(("ours, W5 crash", [bench, "crash"], 600))
+    if skip_peers:
+        return runs
+    if peer:
+        runs.append(("AWS runner, memory", [python, "aws_runner.py", "--store", "memory", "--workloads", peer], 900))
+    if "W1" in selected:
+        # Its SQLite store rewrites the whole execution on every checkpoint: W1 alone takes about a minute.
+        runs.append(("AWS runner, SQLite", [python, "aws_runner.py", "--store", "sqlite", "--workloads", "W1"], 900))
+    dbos = ",".join(sorted(selected & {"W1", "W2", "W3", "W4", "W5"}))
+    if dbos:
+        runs.append(("DBOS, SQLite", [python, "dbos_peer.py", "--workloads", dbos], 900))
+    return runs
+
+
+def table(results: list[dict], repeats: int) -> str:
+    grouped: dict[tuple[str, str], dict[str, list[float]]] = defaultdict(lambda: defaultdict(list))
+    units: dict[tuple[str, str], str] = {}
+    for result in results:
+        key = (result["workload"], result["metric"])
+        grouped[key][result["peer"]].append(result["value"])
+        units[key] = result["unit"]
+    lines = [f"| workload | metric | peer | median of {repeats} | min–max | ours ÷ peer |", "|---|---|---|---:|---:|---:|"]
+    order = {"floor": 0, "W1": 1, "W2": 2, "W3": 3, "W4": 4, "W5": 5, "W6": 6}
+    for key in sorted(grouped, key=lambda k: (order.get(k[0], 9), k[1])):
+        peers = grouped[key]
+        reference = peers.get(REFERENCE) or peers.get("swift-http-sqlite")
+        ours = statistics.median(reference) if reference else None
+        smaller = units[key] in SMALLER_IS_BETTER
+        for peer in sorted(peers, key=lambda p: (not p.startswith("swift"), p)):
+            values = peers[peer]
+            median = statistics.median(values)
+            ratio = ""
+            if ours is not None and not peer.startswith("swift") and key[0] != "floor":
+                if smaller and ours > 0:
+                    ratio = f"{median / ours:.1f}×"
+                elif not smaller and median > 0:
+                    ratio = f"{ours / median:.1f}×"
+            lines.append(f"| {key[0]} | {key[1]} | {peer} | {median:,.1f} | {min(values):,.1f}–{max(values):,.1f} | {ratio} |")
+    return "\n".join(lines)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--repeats", type=int, default=3)
+    parser.add_argument("--skip-peers", action="store_true")
+    parser.add_argument("--only", default="W1,W2,W3,W4,W5,W6")
+    args = parser.parse_args()
+    selected = set(args.only.upper().split(","))
+    prepare(args.skip_peers)
+    output = ROOT / "output"
+    output.mkdir(exist_ok=True)
+    stamp = time.strftime("%Y%m%d-%H%M%S", time.gmtime())
+    results: list[dict] = []
+    loads = [os.getloadavg()[0]]
+    for repeat in range(args.repeats):
+        print(f"== repetition {repeat + 1} of {args.repeats}", file=sys.stderr, flush=True)
+        for label, command, timeout in commands(selected, args.skip_peers):
+            collect(command, label, results, timeout)
+            loads.append(os.getloadavg()[0])
+    (output / f"bench-{stamp}.jsonl").write_text("".join(json.dumps(r) + "\n" for r in results))
+    header = (f"Run {stamp} UTC on {platform.node()}: {os.cpu_count()} cores, {platform.platform()}; "
+              f"1-minute load average during the run {min(loads):.1f}–{max(loads):.1f}.")
+    text = header + "\n\n" + table(results, args.repeats) + "\n"
+    (output / f"bench-{stamp}.md").write_text(text)
+    print(text)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,80 @@
+import DurableServer
+import Synchronization
+
+/// The decoded rows of executions with an invocation in flight, so a checkpoint does not re-read and
+/// re-decode every operation of a long history from SQLite.
+///
+/// An entry is valid only for the version it was stored at; the store checks the row's version (one
+/// indexed read) before using it, so another process writing the same file is never missed. Entries
+/// go when their execution goes idle or closes, so suspended executions hold no memory here, and the
+/// cache never holds more than `capacity` executions.
+final class ExecutionCache: Sendable {
+    private struct Entry {
+        var record: ExecutionRecord
+        var operations: [String: StoredOperation]
+        /// Committed changes not yet merged into `operations`. They are merged on the next read, when
+        /// the engine step that shared `operations` has ended, so the merge does not copy the dictionary.
+        var pending: [StoredOperation] = []
+    }
+
+    private let entries = Mutex<[String: Entry]>([:])
+    private let capacity: Int
+
+    init(capacity: Int = 1024) {
+        self.capacity = capacity
+    }
+
+    /// The cached record of `arn` if it is at `version`.
+    func record(_ arn: String, version: Int) -> ExecutionRecord? {
+        entries.withLock { entries in
+            guard let entry = entries[arn], entry.record.version == version else { return nil }
+            return entry.record
+        }
+    }
+
+    /// The cached operations of `arn` by id if it is at `version`.
+    func operations(_ arn: String, version: Int) -> [String: StoredOperation]? {
+        entries.withLock { entries in
+            guard var entry = entries.removeValue(forKey: arn) else { return nil }
+            guard entry.record.version == version else { return nil }
+            for op in entry.pending { entry.operations[op.id] = op }
+            entry.pending.removeAll()
+            entries[arn] = entry
+            return entry.operations
+        }
+    }
+
+    /// Remembers what a full read found: `record` and all its operations, read in one snapshot.
+    func store(_ record: ExecutionRecord, operations: [String: StoredOperation]) {
+        guard Self.isWorthKeeping(record) else { return }
+        entries.withLock { entries in
+            if let existing = entries[record.arn], existing.record.version >= record.version { return }
+            if entries[record.arn] == nil, entries.count >= capacity, let victim = entries.keys.first {
+                entries.removeValue(forKey: victim)
+            }
+            entries[record.arn] = Entry(record: record, operations: operations)
+        }
+    }
+
+    /// Applies a committed mutation: `committed` is the stored record (version bumped), `operations`
+    /// the rows it wrote. Without an entry at the mutation's base version there is nothing to update.
+    func apply(committed: ExecutionRecord, baseVersion: Int, operations: [StoredOperation]) {
+        entries.withLock { entries in
+            guard var entry = entries.removeValue(forKey: committed.arn) else { return }
+            guard entry.record.version == baseVersion, Self.isWorthKeeping(committed) else { return }
+            entry.pending.append(contentsOf: operations)
+            entry.record = committed
+            entries[committed.arn] = entry
+        }
+    }
+
+    /// Forgets `arn` (its commit failed or the execution is gone).
+    func remove(_ arn: String) {
+        _ = entries.withLock { $0.removeValue(forKey: arn) }
+    }
+
+    /// Only executions whose invocation is queued or running are read again soon.
+    private static func isWorthKeeping(_ record: ExecutionRecord) -> Bool {
+        record.status == .running && record.invocationPhase != .idle
+    }
+}

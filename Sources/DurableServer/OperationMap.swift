@@ -1,0 +1,59 @@
+/// An execution's operations by id, as one engine step sees and changes them: the stored operations
+/// (`base`, shared with the store's cache and never written) plus this step's changes.
+///
+/// Writing into a copy of the whole history would copy every operation on every checkpoint; keeping
+/// the changes apart makes a checkpoint's cost independent of how long the history is.
+public struct OperationMap: Sendable {
+    private let base: [String: StoredOperation]
+    private var changes: [String: StoredOperation] = [:]
+
+    /// A map over `operations` keyed by id (the first of duplicate ids wins).
+    public init(_ operations: [StoredOperation]) {
+        base = Dictionary(operations.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// A map over operations already keyed by id.
+    public init(byId operations: [String: StoredOperation]) {
+        base = operations
+    }
+
+    /// The operation with this id, changed or stored.
+    public subscript(id: String) -> StoredOperation? {
+        get { changes[id] ?? base[id] }
+        set {
+            if let newValue { changes[id] = newValue } else { changes.removeValue(forKey: id) }
+        }
+    }
+
+    /// Every operation once, changed ones in their changed state, in no particular order.
+    public var values: [StoredOperation] {
+        var all = Array(changes.values)
+        all.reserveCapacity(base.count + changes.count)
+        for (id, op) in base where changes[id] == nil { all.append(op) }
+        return all
+    }
+
+    /// Whether any operation satisfies `predicate`, without building `values`.
+    public func contains(where predicate: (StoredOperation) throws -> Bool) rethrows -> Bool {
+        for op in changes.values where try predicate(op) { return true }
+        for (id, op) in base where changes[id] == nil {
+            if try predicate(op) { return true }
+        }
+        return false
+    }
+
+    /// The operations satisfying `predicate`, without building `values`.
+    public func filter(_ predicate: (StoredOperation) throws -> Bool) rethrows -> [StoredOperation] {
+        var found: [StoredOperation] = []
+        for op in changes.values where try predicate(op) { found.append(op) }
+        for (id, op) in base where changes[id] == nil {
+            if try predicate(op) { found.append(op) }
+        }
+        return found
+    }
+
+    /// How many operations there are.
+    public var count: Int {
+        base.count + changes.keys.count { base[$0] == nil }
+    }
+}
