@@ -122,6 +122,18 @@ class EndpointInvoker:
                                 output=json.dumps(output), stderr="", function_name=function_name)
 
 
+def stop_process(process: subprocess.Popen, log) -> None:
+    """Stops a child gracefully (SIGTERM, then SIGKILL after 20 s) and closes its log."""
+    if process.poll() is None:
+        process.send_signal(signal.SIGTERM)
+        try:
+            process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+    log.close()
+
+
 class Server:
     """A `conformance-server` process on a free loopback port with a throwaway database."""
 
@@ -147,13 +159,7 @@ class Server:
         raise RuntimeError("conformance-server did not start listening within 60 s")
 
     def stop(self) -> None:
-        if self.process.poll() is None:
-            self.process.send_signal(signal.SIGTERM)
-            try:
-                self.process.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-        self._log.close()
+        stop_process(self.process, self._log)
 
 
 class Worker:
@@ -173,14 +179,7 @@ class Worker:
         return self.process.poll() is None
 
     def stop(self) -> None:
-        if self.process.poll() is None:
-            self.process.send_signal(signal.SIGTERM)
-            try:
-                self.process.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait()
-        self._log.close()
+        stop_process(self.process, self._log)
 
 
 def free_port() -> int:
