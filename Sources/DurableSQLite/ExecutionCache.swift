@@ -11,10 +11,15 @@ import Synchronization
 final class ExecutionCache: Sendable {
     private struct Entry {
         var record: ExecutionRecord
-        var operations: [String: StoredOperation]
+        var operations: OperationIndex
         /// Committed changes not yet merged into `operations`. They are merged on the next read, when
         /// the engine step that shared `operations` has ended, so the merge does not copy the dictionary.
         var pending: [StoredOperation] = []
+
+        mutating func catchUp() {
+            operations.upsert(contentsOf: pending)
+            pending.removeAll()
+        }
     }
 
     private let entries = Mutex<[String: Entry]>([:])
@@ -32,20 +37,29 @@ final class ExecutionCache: Sendable {
         }
     }
 
-    /// The cached operations of `arn` by id if it is at `version`.
-    func operations(_ arn: String, version: Int) -> [String: StoredOperation]? {
+    /// The cached operations of `arn` if it is at `version`.
+    func operations(_ arn: String, version: Int) -> OperationIndex? {
         entries.withLock { entries in
             guard var entry = entries.removeValue(forKey: arn) else { return nil }
             guard entry.record.version == version else { return nil }
-            for op in entry.pending { entry.operations[op.id] = op }
-            entry.pending.removeAll()
+            entry.catchUp()
             entries[arn] = entry
             return entry.operations
         }
     }
 
+    /// The cached record and operations of `arn` at whatever version this process last saw.
+    func snapshot(_ arn: String) -> (ExecutionRecord, OperationIndex)? {
+        entries.withLock { entries in
+            guard var entry = entries.removeValue(forKey: arn) else { return nil }
+            entry.catchUp()
+            entries[arn] = entry
+            return (entry.record, entry.operations)
+        }
+    }
+
     /// Remembers what a full read found: `record` and all its operations, read in one snapshot.
-    func store(_ record: ExecutionRecord, operations: [String: StoredOperation]) {
+    func store(_ record: ExecutionRecord, operations: OperationIndex) {
         guard Self.isWorthKeeping(record) else { return }
         entries.withLock { entries in
             if let existing = entries[record.arn], existing.record.version >= record.version { return }

@@ -37,7 +37,7 @@ struct ExecutionListRequest {
         }
         let direction = query.reverseOrder ? "DESC" : "ASC"
         sql = """
-            SELECT arn, start_ms, record FROM executions
+            SELECT \(ExecutionRow.selection), arn, start_ms FROM executions
             WHERE \(conditions.joined(separator: " AND "))
             ORDER BY start_ms \(direction), arn \(direction)
             LIMIT ?

@@ -3,12 +3,23 @@ import DurableServer
 import GRDB
 
 /// Maps an `ExecutionRecord` to its `executions` row and back.
+///
+/// The fields a checkpoint changes (the version, the sequence counters, the token and the replay
+/// receipt) have columns of their own, so a checkpoint rewrites a few integers and tokens instead of
+/// encoding the whole record as JSON; `record` is rewritten only when anything else changes. A row
+/// written before those columns existed has them NULL, and its `record` is complete.
 enum ExecutionRow {
+    /// What every read selects: the document, then the progress columns `record(_:)` overlays on it.
+    static let selection = """
+        record, version, last_sequence, last_position, last_event_id, observed_sequence, checkpoint_token,
+        receipt_client_token, receipt_inbound_token, receipt_response_token, receipt_observed_before
+        """
+
     static let insertSQL = """
         INSERT INTO executions (arn, function_name, qualifier, execution_name, status, invocation_phase,
-                                start_ms, started_at, ended_at, purge_after, version, record)
+                                start_ms, started_at, ended_at, purge_after, record, \(progressColumns))
         VALUES (:arn, :function_name, :qualifier, :execution_name, :status, :invocation_phase,
-                :start_ms, :started_at, :ended_at, :purge_after, :version, :record)
+                :start_ms, :started_at, :ended_at, :purge_after, :record, \(progressValues))
         """
 
     // An UPDATE, never INSERT OR REPLACE: REPLACE deletes the old row, which would cascade to the
@@ -17,26 +28,43 @@ enum ExecutionRow {
         UPDATE executions SET function_name = :function_name, qualifier = :qualifier,
             execution_name = :execution_name, status = :status, invocation_phase = :invocation_phase,
             start_ms = :start_ms, started_at = :started_at, ended_at = :ended_at, purge_after = :purge_after,
-            version = :version, record = :record
+            record = :record, \(progressAssignments)
         WHERE arn = :arn
         """
 
-    static let selectByArnSQL = "SELECT record FROM executions WHERE arn = ?"
-    static let selectByNameSQL = "SELECT record FROM executions WHERE function_name = ? AND execution_name = ?"
+    /// A checkpoint's update: only progress columns, none of them indexed, so no index is touched.
+    static let updateProgressSQL = "UPDATE executions SET \(progressAssignments) WHERE arn = :arn"
+
+    private static let progressNames = [
+        "version", "last_sequence", "last_position", "last_event_id", "observed_sequence", "checkpoint_token",
+        "receipt_client_token", "receipt_inbound_token", "receipt_response_token", "receipt_observed_before",
+    ]
+    private static var progressColumns: String { progressNames.joined(separator: ", ") + ", stored_event_id" }
+    private static var progressValues: String { progressNames.map { ":" + $0 }.joined(separator: ", ") + ", :stored_event_id" }
+    // A commit without events keeps `stored_event_id` (NULL there means "unchanged").
+    private static var progressAssignments: String {
+        progressNames.map { "\($0) = :\($0)" }.joined(separator: ", ")
+            + ", stored_event_id = COALESCE(:stored_event_id, stored_event_id)"
+    }
+
+    static let selectByArnSQL = "SELECT \(selection) FROM executions WHERE arn = ?"
+    static let selectByNameSQL = "SELECT \(selection) FROM executions WHERE function_name = ? AND execution_name = ?"
     static let selectVersionSQL = "SELECT version FROM executions WHERE arn = ?"
+    /// The version and the last stored event's id, which a commit checks against.
+    static let selectCommitCheckSQL = "SELECT version, stored_event_id FROM executions WHERE arn = ?"
     // The predicate matches the partial index `executions_awaiting` word for word, so SQLite can use it.
     static let selectAwaitingInvocationSQL = """
-        SELECT record FROM executions WHERE status = 'RUNNING' AND invocation_phase <> 'idle' ORDER BY started_at, arn
+        SELECT \(selection) FROM executions WHERE status = 'RUNNING' AND invocation_phase <> 'idle' ORDER BY started_at, arn
         """
     static let selectPurgeableSQL = """
         SELECT arn FROM executions WHERE purge_after IS NOT NULL AND purge_after <= ? AND status <> 'RUNNING'
         """
     static let deleteSQL = "DELETE FROM executions WHERE arn = ?"
 
-    /// The named arguments of `insertSQL` and `updateSQL`.
-    static func arguments(_ record: ExecutionRecord) throws -> StatementArguments {
-        [
-            "arn": record.arn,
+    /// The named arguments of `insertSQL` and `updateSQL`; `storedEventId` is the id of the last event
+    /// row the same write stores, nil when it stores none.
+    static func arguments(_ record: ExecutionRecord, storedEventId: Int?) throws -> StatementArguments {
+        var arguments: StatementArguments = [
             "function_name": record.functionName,
             "qualifier": record.qualifier,
             "execution_name": record.executionName,
@@ -46,23 +74,71 @@ enum ExecutionRow {
             "started_at": record.startTimestamp.columnSeconds,
             "ended_at": record.endTimestamp?.columnSeconds,
             "purge_after": record.purgeAfter?.columnSeconds,
-            "version": record.version,
             "record": try StoreJSON.encode(record),
+        ]
+        arguments += progressArguments(record, storedEventId: storedEventId)
+        return arguments
+    }
+
+    /// The named arguments of `updateProgressSQL` (with `arn`).
+    static func progressArguments(_ record: ExecutionRecord, storedEventId: Int?) -> StatementArguments {
+        [
+            "stored_event_id": storedEventId,
+            "arn": record.arn,
+            "version": record.version,
+            "last_sequence": record.lastSequence,
+            "last_position": record.lastPosition,
+            "last_event_id": record.lastEventId,
+            "observed_sequence": record.observedSequence,
+            "checkpoint_token": record.checkpointToken,
+            "receipt_client_token": record.lastCheckpoint?.clientToken,
+            "receipt_inbound_token": record.lastCheckpoint?.inboundToken,
+            "receipt_response_token": record.lastCheckpoint?.responseToken,
+            "receipt_observed_before": record.lastCheckpoint?.observedBefore,
         ]
     }
 
-    /// Decodes the `record` column.
-    static func record(_ json: String) throws -> ExecutionRecord {
-        try StoreJSON.decode(ExecutionRecord.self, from: json)
+    /// Whether `record` differs from `base` only in the fields with progress columns, so that
+    /// `updateProgressSQL` stores it completely.
+    static func changesOnlyProgress(_ record: ExecutionRecord, from base: ExecutionRecord) -> Bool {
+        var probe = base
+        probe.version = record.version
+        probe.lastSequence = record.lastSequence
+        probe.lastPosition = record.lastPosition
+        probe.lastEventId = record.lastEventId
+        probe.observedSequence = record.observedSequence
+        probe.checkpointToken = record.checkpointToken
+        probe.lastCheckpoint = record.lastCheckpoint
+        return probe == record
     }
 
-    /// Fetches and decodes the records a `SELECT record …` statement yields.
+    /// Decodes a row of a `SELECT \(selection) …` statement.
+    static func record(_ row: Row) throws -> ExecutionRecord {
+        var record = try StoreJSON.decode(ExecutionRecord.self, from: row[0])
+        record.version = row[1]
+        // Rows written before the progress columns existed keep everything in `record`.
+        guard let lastSequence = row[2] as Int? else { return record }
+        record.lastSequence = lastSequence
+        record.lastPosition = row[3]
+        record.lastEventId = row[4]
+        record.observedSequence = row[5]
+        record.checkpointToken = row[6]
+        if let clientToken = row[7] as String?, let inbound = row[8] as String? {
+            record.lastCheckpoint = CachedCheckpoint(clientToken: clientToken, inboundToken: inbound,
+                                                     responseToken: row[9], observedBefore: row[10])
+        } else {
+            record.lastCheckpoint = nil
+        }
+        return record
+    }
+
+    /// Fetches and decodes the records a `SELECT \(selection) …` statement yields.
     static func fetchAll(_ statement: Statement, arguments: StatementArguments = []) throws -> [ExecutionRecord] {
-        try String.fetchAll(statement, arguments: arguments).map(record)
+        try Row.fetchAll(statement, arguments: arguments).map(record)
     }
 
-    /// Fetches and decodes the first record a `SELECT record …` statement yields.
+    /// Fetches and decodes the first record a `SELECT \(selection) …` statement yields.
     static func fetchOne(_ statement: Statement, arguments: StatementArguments = []) throws -> ExecutionRecord? {
-        try String.fetchOne(statement, arguments: arguments).map(record)
+        try Row.fetchOne(statement, arguments: arguments).map(record)
     }
 }

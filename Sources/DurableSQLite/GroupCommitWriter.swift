@@ -73,6 +73,42 @@ final class GroupCommitWriter: Sendable {
         return try result.get() as! T
     }
 
+    /// Runs the group's work in one IMMEDIATE transaction, each write in its own savepoint unless it is
+    /// alone. The transaction statements are prepared once per connection rather than parsed per use.
+    private static func writeGroup(_ group: [Entry], _ db: Database) throws -> [Result<any Sendable, any Error>] {
+        var results: [Result<any Sendable, any Error>] = []
+        results.reserveCapacity(group.count)
+        try db.cachedStatement(sql: "BEGIN IMMEDIATE TRANSACTION").execute()
+        do {
+            if group.count == 1 {
+                // Alone in its transaction, a failed write rolls the transaction back: no savepoint needed.
+                results.append(.success(try group[0].work(db)))
+            } else {
+                let savepoint = try db.cachedStatement(sql: "SAVEPOINT groupWrite")
+                let release = try db.cachedStatement(sql: "RELEASE SAVEPOINT groupWrite")
+                let rollback = try db.cachedStatement(sql: "ROLLBACK TO SAVEPOINT groupWrite")
+                for entry in group {
+                    try savepoint.execute()
+                    do {
+                        let value = try entry.work(db)
+                        try release.execute()
+                        results.append(.success(value))
+                    } catch {
+                        // Undo this write only, then end its savepoint; the others stay in the transaction.
+                        try rollback.execute()
+                        try release.execute()
+                        results.append(.failure(error))
+                    }
+                }
+            }
+            try db.cachedStatement(sql: "COMMIT TRANSACTION").execute()
+        } catch {
+            if db.isInsideTransaction { try? db.execute(sql: "ROLLBACK TRANSACTION") }
+            throw error
+        }
+        return results
+    }
+
     /// Writes one group (which holds the leader's own entry), answers the others, passes the lead on.
     private func lead(ownId: UInt64) async -> Result<any Sendable, any Error> {
         let group = state.withLock { state -> [Entry] in
@@ -84,24 +120,7 @@ final class GroupCommitWriter: Sendable {
         var results: [Result<any Sendable, any Error>]
         do {
             results = try await writer.writeWithoutTransaction { db in
-                var results: [Result<any Sendable, any Error>] = []
-                results.reserveCapacity(group.count)
-                try db.inTransaction(.immediate) {
-                    for entry in group {
-                        do {
-                            var value: (any Sendable)?
-                            try db.inSavepoint {
-                                value = try entry.work(db)
-                                return .commit
-                            }
-                            results.append(.success(value!))
-                        } catch {
-                            results.append(.failure(error))
-                        }
-                    }
-                    return .commit
-                }
-                return results
+                try Self.writeGroup(group, db)
             }
         } catch {
             // The transaction itself failed (I/O, busy): nothing of the group was stored.

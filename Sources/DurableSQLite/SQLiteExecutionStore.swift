@@ -54,6 +54,8 @@ public final class SQLiteExecutionStore: ExecutionStore, Sendable {
             // once `commit` returns, so that commit must survive a power cut; WAL's usual NORMAL only
             // survives a process crash.
             try db.execute(sql: "PRAGMA synchronous = FULL")
+            // Pages are read through a memory map instead of one pread each; writes still go to the WAL.
+            try db.execute(sql: "PRAGMA mmap_size = 268435456")
         }
         return config
     }
@@ -68,7 +70,10 @@ public final class SQLiteExecutionStore: ExecutionStore, Sendable {
     /// Stores a new execution unless its ARN or (function, name) is taken.
     public func createExecution(_ record: ExecutionRecord, operations: [StoredOperation], events: [HistoryEvent],
                                 timers: [DurableTimer]) async throws -> CreateExecutionOutcome {
-        try await writeImmediately { db in
+        // A new row's `stored_event_id` is 0 when no event comes with it, so later commits never scan for it.
+        let recordArguments = try ExecutionRow.arguments(record, storedEventId: events.last?.eventId ?? 0)
+        let rows = try EncodedRows(operations: operations, events: events, armTimers: timers, executionArn: record.arn)
+        return try await writeImmediately { db in
             if let existing = try ExecutionRow.fetchOne(db.cachedStatement(sql: ExecutionRow.selectByArnSQL),
                                                         arguments: [record.arn]) {
                 return .existing(existing)
@@ -77,54 +82,73 @@ public final class SQLiteExecutionStore: ExecutionStore, Sendable {
                                                         arguments: [record.functionName, record.executionName]) {
                 return .existing(existing)
             }
-            try db.cachedStatement(sql: ExecutionRow.insertSQL).execute(arguments: ExecutionRow.arguments(record))
-            try Self.write(operations: operations, events: events, armTimers: timers, executionArn: record.arn, db)
+            try db.cachedStatement(sql: ExecutionRow.insertSQL).execute(arguments: recordArguments)
+            try rows.write(db)
             return .created(record)
         }
     }
 
     /// Applies a mutation under the version check, in one transaction.
+    ///
+    /// Rows are encoded here, in the caller's task, before the write joins a group: the group's
+    /// transaction runs on SQLite's one writer thread, which then only binds and steps statements.
     public func commit(_ mutation: ExecutionMutation) async throws -> ExecutionRecord {
-        let committed: ExecutionRecord
+        let arn = mutation.record.arn
+        var record = mutation.record
+        record.version += 1
+        let base = cache.record(arn, version: mutation.record.version)
+        let progressOnly = base.map { ExecutionRow.changesOnlyProgress(record, from: $0) } ?? false
+        let lastEvent = mutation.events.last?.eventId
+        let recordArguments = progressOnly
+            ? ExecutionRow.progressArguments(record, storedEventId: lastEvent)
+            : try ExecutionRow.arguments(record, storedEventId: lastEvent)
+        let rows = try EncodedRows(operations: mutation.operations, events: mutation.events, armTimers: mutation.armTimers,
+                                   executionArn: arn)
+        let disarm = mutation.disarmTimers.map(TimerRow.keyArguments)
+        let callbacks = mutation.callbacks.map(CallbackRow.arguments)
+        let expectedVersion = mutation.record.version
+        let events = mutation.events
+        let committed = record
         do {
-            committed = try await commitRows(mutation)
+            try await writeImmediately { db in
+                guard let check = try Row.fetchOne(db.cachedStatement(sql: ExecutionRow.selectCommitCheckSQL), arguments: [arn]) else {
+                    throw ExecutionStoreError.executionNotFound(arn: arn)
+                }
+                let stored: Int = check[0]
+                guard stored == expectedVersion else {
+                    throw ExecutionStoreError.versionConflict(arn: arn, expected: expectedVersion, actual: stored)
+                }
+                if !events.isEmpty {
+                    // Same rule as the in-memory store: new ids follow the last stored event, whatever the record says.
+                    var next = try (check[1] as Int?)
+                        ?? Int.fetchOne(db.cachedStatement(sql: EventRow.lastEventIdSQL), arguments: [arn]) ?? 0
+                    next += 1
+                    for event in events {
+                        guard event.eventId == next else {
+                            throw ExecutionStoreError.eventIdGap(arn: arn, expected: next, got: event.eventId)
+                        }
+                        next += 1
+                    }
+                }
+                let update = progressOnly ? ExecutionRow.updateProgressSQL : ExecutionRow.updateSQL
+                try db.cachedStatement(sql: update).execute(arguments: recordArguments)
+                // Disarm before arming, as the in-memory store does, so a mutation may re-arm a key it disarms.
+                if !disarm.isEmpty {
+                    let statement = try db.cachedStatement(sql: TimerRow.deleteSQL)
+                    for arguments in disarm { try statement.execute(arguments: arguments) }
+                }
+                try rows.write(db)
+                if !callbacks.isEmpty {
+                    let index = try db.cachedStatement(sql: CallbackRow.upsertSQL)
+                    for arguments in callbacks { try index.execute(arguments: arguments) }
+                }
+            }
         } catch {
-            cache.remove(mutation.record.arn)
+            cache.remove(arn)
             throw error
         }
-        cache.apply(committed: committed, baseVersion: mutation.record.version, operations: mutation.operations)
+        cache.apply(committed: committed, baseVersion: expectedVersion, operations: mutation.operations)
         return committed
-    }
-
-    private func commitRows(_ mutation: ExecutionMutation) async throws -> ExecutionRecord {
-        try await writeImmediately { db in
-            let arn = mutation.record.arn
-            guard let stored = try Int.fetchOne(db.cachedStatement(sql: ExecutionRow.selectVersionSQL), arguments: [arn]) else {
-                throw ExecutionStoreError.executionNotFound(arn: arn)
-            }
-            guard stored == mutation.record.version else {
-                throw ExecutionStoreError.versionConflict(arn: arn, expected: mutation.record.version, actual: stored)
-            }
-            // Same rule as the in-memory store: new ids follow the last stored event, whatever the record says.
-            var next = (try Int.fetchOne(db.cachedStatement(sql: EventRow.lastEventIdSQL), arguments: [arn]) ?? 0) + 1
-            for event in mutation.events {
-                guard event.eventId == next else {
-                    throw ExecutionStoreError.eventIdGap(arn: arn, expected: next, got: event.eventId)
-                }
-                next += 1
-            }
-            var record = mutation.record
-            record.version += 1
-            try db.cachedStatement(sql: ExecutionRow.updateSQL).execute(arguments: ExecutionRow.arguments(record))
-            // Disarm before arming, as the in-memory store does, so a mutation may re-arm a key it disarms.
-            let disarm = try db.cachedStatement(sql: TimerRow.deleteSQL)
-            for key in mutation.disarmTimers { try disarm.execute(arguments: TimerRow.keyArguments(key)) }
-            try Self.write(operations: mutation.operations, events: mutation.events, armTimers: mutation.armTimers,
-                           executionArn: arn, db)
-            let index = try db.cachedStatement(sql: CallbackRow.upsertSQL)
-            for entry in mutation.callbacks { try index.execute(arguments: CallbackRow.arguments(entry)) }
-            return record
-        }
     }
 
     /// Deletes closed executions past retention, with all their rows.
@@ -162,22 +186,6 @@ public final class SQLiteExecutionStore: ExecutionStore, Sendable {
                 stored.executionArn = executionArn
                 try insert.execute(arguments: LogRow.arguments(stored, sequence: sequence))
             }
-        }
-    }
-
-    private static func write(operations: [StoredOperation], events: [HistoryEvent], armTimers: [DurableTimer],
-                              executionArn arn: String, _ db: Database) throws {
-        if !operations.isEmpty {
-            let upsert = try db.cachedStatement(sql: OperationRow.upsertSQL)
-            for op in operations { try upsert.execute(arguments: OperationRow.arguments(op, executionArn: arn)) }
-        }
-        if !events.isEmpty {
-            let insert = try db.cachedStatement(sql: EventRow.insertSQL)
-            for event in events { try insert.execute(arguments: EventRow.arguments(event, executionArn: arn)) }
-        }
-        if !armTimers.isEmpty {
-            let arm = try db.cachedStatement(sql: TimerRow.upsertSQL)
-            for timer in armTimers { try arm.execute(arguments: TimerRow.arguments(timer)) }
         }
     }
 
@@ -227,19 +235,41 @@ public final class SQLiteExecutionStore: ExecutionStore, Sendable {
     /// The execution's operations by id; for an execution with an invocation in flight, from the cache
     /// once the row's version shows nothing else wrote it.
     public func operationMap(executionArn: String) async throws -> OperationMap {
-        let byId = try await writer.read { [cache] db -> [String: StoredOperation] in
+        let index = try await writer.read { [cache] db -> OperationIndex in
             let version = try Int.fetchOne(db.cachedStatement(sql: ExecutionRow.selectVersionSQL), arguments: [executionArn])
             if let version, let cached = cache.operations(executionArn, version: version) { return cached }
-            let operations = try Row.fetchAll(db.cachedStatement(sql: OperationRow.selectAllSQL), arguments: [executionArn])
-                .map(OperationRow.operation)
-            let byId = Dictionary(operations.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-            // Read in the same snapshot as the operations, so the entry is consistent.
-            if let record = try ExecutionRow.fetchOne(db.cachedStatement(sql: ExecutionRow.selectByArnSQL), arguments: [executionArn]) {
-                cache.store(record, operations: byId)
-            }
-            return byId
+            return try Self.readThrough(executionArn, cache: cache, db)?.1 ?? OperationIndex()
         }
-        return OperationMap(byId: byId)
+        return OperationMap(index: index)
+    }
+
+    /// The record and operations for one engine step. Unless `verified` is asked for, an execution
+    /// with an invocation in flight is answered from the cache with no read at all: this process's
+    /// own commits keep the entry current, and the commit's version check catches any other writer.
+    public func snapshot(executionArn: String, verified: Bool) async throws -> ExecutionSnapshot? {
+        if !verified, let (record, index) = cache.snapshot(executionArn) {
+            return ExecutionSnapshot(record: record, operations: OperationMap(index: index), verified: false)
+        }
+        let found = try await writer.read { [cache] db -> (ExecutionRecord, OperationIndex)? in
+            if let version = try Int.fetchOne(db.cachedStatement(sql: ExecutionRow.selectVersionSQL), arguments: [executionArn]),
+               let record = cache.record(executionArn, version: version), let index = cache.operations(executionArn, version: version) {
+                return (record, index)
+            }
+            return try Self.readThrough(executionArn, cache: cache, db)
+        }
+        return found.map { ExecutionSnapshot(record: $0.0, operations: OperationMap(index: $0.1), verified: true) }
+    }
+
+    /// Reads the record and every operation in one snapshot and offers them to the cache.
+    private static func readThrough(_ arn: String, cache: ExecutionCache, _ db: Database) throws -> (ExecutionRecord, OperationIndex)? {
+        guard let record = try ExecutionRow.fetchOne(db.cachedStatement(sql: ExecutionRow.selectByArnSQL), arguments: [arn]) else {
+            return nil
+        }
+        let operations = try Row.fetchAll(db.cachedStatement(sql: OperationRow.selectAllSQL), arguments: [arn])
+            .map(OperationRow.operation)
+        let index = OperationIndex(operations)
+        cache.store(record, operations: index)
+        return (record, index)
     }
 
     /// The execution's operations changed after `sequence`, in start order.
@@ -284,7 +314,7 @@ public final class SQLiteExecutionStore: ExecutionStore, Sendable {
             // One row beyond the page tells whether there is a next page.
             let rows = try Row.fetchAll(db.cachedStatement(sql: request.sql), arguments: request.arguments)
             let page = Array(rows.prefix(query.pageSize))
-            let records = try page.map { try ExecutionRow.record($0["record"]) }
+            let records = try page.map(ExecutionRow.record)
             let next = rows.count > page.count
                 ? page.last.map { ExecutionListMarker(startMillis: $0["start_ms"], arn: $0["arn"]).marker }
                 : nil

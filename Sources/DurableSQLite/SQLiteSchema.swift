@@ -113,6 +113,23 @@ enum SQLiteSchema {
                 ) WITHOUT ROWID;
                 """)
         }
+        migrator.registerMigration("v3-progress") { db in
+            // The fields a checkpoint changes get columns, so a checkpoint no longer rewrites the
+            // `record` document (see ExecutionRow). NULL in rows written before: `record` has them.
+            // `stored_event_id` is the id of the last row in `events`, kept by the store itself.
+            try db.execute(sql: """
+                ALTER TABLE executions ADD COLUMN last_sequence INTEGER;
+                ALTER TABLE executions ADD COLUMN last_position INTEGER;
+                ALTER TABLE executions ADD COLUMN last_event_id INTEGER;
+                ALTER TABLE executions ADD COLUMN observed_sequence INTEGER;
+                ALTER TABLE executions ADD COLUMN checkpoint_token TEXT;
+                ALTER TABLE executions ADD COLUMN receipt_client_token TEXT;
+                ALTER TABLE executions ADD COLUMN receipt_inbound_token TEXT;
+                ALTER TABLE executions ADD COLUMN receipt_response_token TEXT;
+                ALTER TABLE executions ADD COLUMN receipt_observed_before INTEGER;
+                ALTER TABLE executions ADD COLUMN stored_event_id INTEGER;
+                """)
+        }
         return migrator
     }
 }

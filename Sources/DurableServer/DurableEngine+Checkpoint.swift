@@ -15,17 +15,20 @@ extension DurableEngine {
         let response = try await locks.withLock(executionArn) { () async throws -> CheckpointResponse in
             // The token check and the commit meet in one version: if another node changed the execution
             // in between, the commit fails, and the retry checks the token against the new state.
-            try await retryingConflicts {
-                guard let record = try await store.execution(arn: executionArn) else { throw Self.invalidToken }
+            try await retryingConflicts { try await withSnapshot(executionArn) { snapshot in
+                guard let snapshot else { throw Self.invalidToken }
+                let record = snapshot.record
                 // A retried request is answered from the cache before the token is checked.
                 if let clientToken = request.clientToken, let cached = record.lastCheckpoint,
                    cached.clientToken == clientToken, cached.inboundToken == request.checkpointToken {
-                    return cached.response
+                    let operations = snapshot.operations.changed(after: cached.observedBefore).sorted { $0.position < $1.position }
+                    return CheckpointResponse(checkpointToken: cached.responseToken,
+                                              newExecutionState: ExecutionStatePage(operations: operations.map(\.operation)))
                 }
                 guard record.status == .running, record.checkpointedCompletion == nil,
                       let current = record.checkpointToken, current == request.checkpointToken else { throw Self.invalidToken }
                 let now = clock.now()
-                var builder = MutationBuilder(record: record, operations: try await store.operationMap(executionArn: executionArn))
+                var builder = MutationBuilder(record: record, operations: snapshot.operations)
                 // Elapsed waits and retry delays settle first, so the batch is validated against current state.
                 builder.settleDueOperations(now: now)
                 let outcome = try processor(resolvedTargets: targets).process(execution: record, operations: builder.operations, updates: request.updates ?? [], now: now)
@@ -43,12 +46,13 @@ extension DurableEngine {
                 }
                 let response = CheckpointResponse(checkpointToken: token, newExecutionState: ExecutionStatePage(operations: delta))
                 builder.record.lastCheckpoint = request.clientToken.map {
-                    CachedCheckpoint(clientToken: $0, inboundToken: request.checkpointToken, response: response)
+                    CachedCheckpoint(clientToken: $0, inboundToken: request.checkpointToken, responseToken: token,
+                                     observedBefore: record.observedSequence)
                 }
                 try await commit(builder)
                 dispatches = outcome.chainedInvokes
                 return response
-            }
+            } }
         }
         for dispatch in dispatches { await dispatchChained(parentArn: executionArn, dispatch: dispatch) }
         return response

@@ -154,13 +154,8 @@ extension DurableEngine {
     /// nothing pending (an SDK race can produce one), then fail the execution.
     private func settlePending(_ builder: inout MutationBuilder, now: Date) {
         let observed = builder.record.observedSequence
-        let unseen = builder.operations.contains { $0.sequence > observed }
-        let waiting = builder.operations.contains { op in
-            switch (op.operation.type, op.operation.status) {
-            case (.step, .pending), (.wait, .started), (.callback, .started), (.chainedInvoke, .started): true
-            default: false
-            }
-        }
+        let unseen = !builder.operations.changed(after: observed).isEmpty
+        let waiting = !builder.operations.openOperations.isEmpty
         if unseen {
             builder.record.idlePendingAnswers = 0
             builder.requestInvocation()

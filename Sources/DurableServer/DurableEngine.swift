@@ -264,12 +264,30 @@ public final class DurableEngine: Sendable {
     func mutate<T>(_ arn: String, _ body: (inout MutationBuilder) async throws -> T) async throws -> (T, ExecutionRecord)? {
         try await locks.withLock(arn) {
             try await retryingConflicts {
-                guard let record = try await store.execution(arn: arn) else { return nil }
-                var builder = MutationBuilder(record: record, operations: try await store.operationMap(executionArn: arn))
-                let value = try await body(&builder)
-                let stored = try await commit(builder)
-                return (value, stored)
+                try await withSnapshot(arn) { snapshot in
+                    guard let snapshot else { return nil }
+                    var builder = MutationBuilder(record: snapshot.record, operations: snapshot.operations)
+                    let value = try await body(&builder)
+                    let stored = try await commit(builder)
+                    return (value, stored)
+                }
             }
+        }
+    }
+
+    /// Runs `step` on the execution's snapshot (nil when it does not exist). A snapshot the store
+    /// served from its cache unchecked is trusted for the attempt; if the step fails on it for any
+    /// reason but a version conflict, it runs once more on a verified snapshot, so a stale cache can
+    /// never be the reason a request is refused.
+    func withSnapshot<T>(_ arn: String, _ step: (ExecutionSnapshot?) async throws -> T) async throws -> T {
+        let snapshot = try await store.snapshot(executionArn: arn, verified: false)
+        guard let snapshot, !snapshot.verified else { return try await step(snapshot) }
+        do {
+            return try await step(snapshot)
+        } catch let error as ExecutionStoreError {
+            throw error
+        } catch {
+            return try await step(try await store.snapshot(executionArn: arn, verified: true))
         }
     }
 

@@ -19,6 +19,9 @@ public protocol ExecutionStore: Sendable {
     func operations(executionArn: String) async throws -> [StoredOperation]
     /// The execution's operations by id, for one engine step to read and change.
     func operationMap(executionArn: String) async throws -> OperationMap
+    /// The record and operations for one engine step; `verified` asks for the stored version to be
+    /// checked rather than trusting a cache (see `ExecutionSnapshot.verified`). Nil for an unknown ARN.
+    func snapshot(executionArn: String, verified: Bool) async throws -> ExecutionSnapshot?
     /// The execution's operations changed after `sequence`, in start order.
     func operations(executionArn: String, changedAfter sequence: Int) async throws -> [StoredOperation]
     /// Applies a mutation atomically and returns the stored record (version bumped).
@@ -49,6 +52,12 @@ extension ExecutionStore {
     /// The execution's operations by id, built from `operations(executionArn:)`; stores with a cache answer from it.
     public func operationMap(executionArn: String) async throws -> OperationMap {
         OperationMap(try await operations(executionArn: executionArn))
+    }
+
+    /// The record and then the operations, each read on its own; stores with a cache answer from it.
+    public func snapshot(executionArn: String, verified: Bool) async throws -> ExecutionSnapshot? {
+        guard let record = try await execution(arn: executionArn) else { return nil }
+        return ExecutionSnapshot(record: record, operations: try await operationMap(executionArn: executionArn), verified: true)
     }
 
     /// The execution's timers, found by scanning every armed timer; stores should answer from an index.

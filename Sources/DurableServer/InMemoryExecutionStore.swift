@@ -8,22 +8,38 @@ public final class InMemoryExecutionStore: ExecutionStore, Sendable {
         var record: ExecutionRecord
         /// Operations in start (position) order, and where each id sits, so reads need no sort.
         var operations: [StoredOperation] = []
-        var index: [String: Int] = [:]
+        var offsets: [String: Int] = [:]
         var events: [HistoryEvent] = []
         var logs: [ExecutionLogRecord] = []
+        /// The operations indexed for engine steps, built on the first step that asks.
+        var index: OperationIndex?
+        /// Committed operations not yet in `index`. They are merged on the next read, when the engine
+        /// step that shared `index` has ended, so the merge does not copy the whole index.
+        var unindexed: [StoredOperation] = []
 
         mutating func upsert(_ op: StoredOperation) {
-            if let offset = index[op.id] {
+            if index != nil { unindexed.append(op) }
+            if let offset = offsets[op.id] {
                 operations[offset] = op
                 return
             }
-            index[op.id] = operations.count
+            offsets[op.id] = operations.count
             operations.append(op)
             if operations.count > 1, operations[operations.count - 2].position > op.position {
                 // Positions only grow in practice; a caller writing out of order still reads back in order.
                 operations.sort { ($0.position, $0.id) < ($1.position, $1.id) }
-                for (offset, op) in operations.enumerated() { index[op.id] = offset }
+                for (offset, op) in operations.enumerated() { offsets[op.id] = offset }
             }
+        }
+
+        /// The up-to-date index, built or caught up as needed.
+        mutating func takeIndex() -> OperationIndex {
+            var current = index ?? OperationIndex(operations)
+            index = nil
+            current.upsert(contentsOf: unindexed)
+            unindexed.removeAll()
+            index = current
+            return current
         }
     }
 
@@ -74,6 +90,26 @@ public final class InMemoryExecutionStore: ExecutionStore, Sendable {
     /// The execution's operations in start order.
     public func operations(executionArn: String) async throws -> [StoredOperation] {
         try await operations(executionArn: executionArn, changedAfter: Int.min)
+    }
+
+    /// The execution's operations by id, from the index kept for engine steps.
+    public func operationMap(executionArn: String) async throws -> OperationMap {
+        state.withLock { state in
+            guard var execution = state.executions.removeValue(forKey: executionArn) else { return OperationMap([]) }
+            let index = execution.takeIndex()
+            state.executions[executionArn] = execution
+            return OperationMap(index: index)
+        }
+    }
+
+    /// The record and operations in one look; memory is the source of truth, so always verified.
+    public func snapshot(executionArn: String, verified: Bool) async throws -> ExecutionSnapshot? {
+        state.withLock { state in
+            guard var execution = state.executions.removeValue(forKey: executionArn) else { return nil }
+            let index = execution.takeIndex()
+            state.executions[executionArn] = execution
+            return ExecutionSnapshot(record: execution.record, operations: OperationMap(index: index), verified: true)
+        }
     }
 
     /// The execution's operations changed after `sequence`, in start order.

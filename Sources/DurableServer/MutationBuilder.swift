@@ -81,7 +81,7 @@ struct MutationBuilder {
 
     /// Operations changed after `sequence`, in start order.
     func operations(changedAfter sequence: Int) -> [DurableModel.Operation] {
-        operations.filter { $0.sequence > sequence }.sorted { $0.position < $1.position }.map(\.operation)
+        operations.changed(after: sequence).sorted { $0.position < $1.position }.map(\.operation)
     }
 
     /// All operations in start order.
@@ -109,9 +109,9 @@ struct MutationBuilder {
 
     /// Completes every WAIT whose end has passed and readies every STEP whose retry delay has passed.
     mutating func settleDueOperations(now: Date) {
-        // Only the due ones are put in start order: sorting every operation on every checkpoint would
-        // make a long history cost more per step.
-        let due = operations.filter { op in
+        // Only open operations can be due, and only the due ones are put in start order: looking at
+        // every operation on every checkpoint would make a long history cost more per step.
+        let due = operations.openOperations.filter { op in
             switch (op.operation.type, op.operation.status) {
             case (.wait, .started):
                 if let end = op.operation.waitDetails?.scheduledEndTimestamp { return end <= now }

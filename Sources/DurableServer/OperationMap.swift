@@ -1,20 +1,25 @@
 /// An execution's operations by id, as one engine step sees and changes them: the stored operations
-/// (`base`, shared with the store's cache and never written) plus this step's changes.
+/// (`base`, shared with the store and never written) plus this step's changes.
 ///
 /// Writing into a copy of the whole history would copy every operation on every checkpoint; keeping
 /// the changes apart makes a checkpoint's cost independent of how long the history is.
 public struct OperationMap: Sendable {
-    private let base: [String: StoredOperation]
+    private let base: OperationIndex
     private var changes: [String: StoredOperation] = [:]
 
     /// A map over `operations` keyed by id (the first of duplicate ids wins).
     public init(_ operations: [StoredOperation]) {
-        base = Dictionary(operations.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        base = OperationIndex(operations)
     }
 
     /// A map over operations already keyed by id.
     public init(byId operations: [String: StoredOperation]) {
-        base = operations
+        base = OperationIndex(operations.values)
+    }
+
+    /// A map over an index a store keeps (shared, not copied).
+    public init(index: OperationIndex) {
+        base = index
     }
 
     /// The operation with this id, changed or stored.
@@ -29,14 +34,14 @@ public struct OperationMap: Sendable {
     public var values: [StoredOperation] {
         var all = Array(changes.values)
         all.reserveCapacity(base.count + changes.count)
-        for (id, op) in base where changes[id] == nil { all.append(op) }
+        for (id, op) in base.byId where changes[id] == nil { all.append(op) }
         return all
     }
 
     /// Whether any operation satisfies `predicate`, without building `values`.
     public func contains(where predicate: (StoredOperation) throws -> Bool) rethrows -> Bool {
         for op in changes.values where try predicate(op) { return true }
-        for (id, op) in base where changes[id] == nil {
+        for (id, op) in base.byId where changes[id] == nil {
             if try predicate(op) { return true }
         }
         return false
@@ -46,9 +51,24 @@ public struct OperationMap: Sendable {
     public func filter(_ predicate: (StoredOperation) throws -> Bool) rethrows -> [StoredOperation] {
         var found: [StoredOperation] = []
         for op in changes.values where try predicate(op) { found.append(op) }
-        for (id, op) in base where changes[id] == nil {
+        for (id, op) in base.byId where changes[id] == nil {
             if try predicate(op) { found.append(op) }
         }
+        return found
+    }
+
+    /// The operations whose last change has a sequence above `sequence`, in no particular order;
+    /// the cost follows the number of such changes, not the history's length.
+    public func changed(after sequence: Int) -> [StoredOperation] {
+        var found = changes.values.filter { $0.sequence > sequence }
+        for op in base.changed(after: sequence) where changes[op.id] == nil { found.append(op) }
+        return found
+    }
+
+    /// The operations in an open state (`OperationIndex.isOpen`), in no particular order.
+    public var openOperations: [StoredOperation] {
+        var found = changes.values.filter(OperationIndex.isOpen)
+        for op in base.openOperations where changes[op.id] == nil { found.append(op) }
         return found
     }
 

@@ -58,7 +58,7 @@ struct SQLiteFileTests {
         #expect(journal == "wal")
         #expect(synchronous == 2) // FULL
         #expect(foreignKeys == 1)
-        #expect(migrations == ["v1", "v2", "functions-v1"])
+        #expect(migrations == ["v1", "v2", "functions-v1", "v3-progress"])
         // Readers get the same settings: synchronous is per connection.
         let readerSynchronous = try await store.writer.read { db in try Int.fetchOne(db, sql: "PRAGMA synchronous") }
         #expect(readerSynchronous == 2)
@@ -74,15 +74,30 @@ struct SQLiteFileTests {
                                                     withIntermediateDirectories: true)
             let pool = try DatabasePool(path: path)
             try SQLiteSchema.migrator.migrate(pool, upTo: "v1")
+            // The row as that build wrote it: every field in the `record` document, no progress columns.
             try await pool.write { db in
-                try db.execute(sql: ExecutionRow.insertSQL, arguments: ExecutionRow.arguments(record))
+                try db.execute(sql: """
+                    INSERT INTO executions (arn, function_name, qualifier, execution_name, status, invocation_phase,
+                                            start_ms, started_at, ended_at, purge_after, version, record)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL, NULL, ?, ?)
+                    """, arguments: [record.arn, record.functionName, record.qualifier, record.executionName,
+                                      record.status.rawValue, record.invocationPhase.rawValue, record.startTimestamp.epochMillis,
+                                      record.startTimestamp.columnSeconds, record.version, try StoreJSON.encode(record)])
             }
             try pool.close()
         }
         let store = try SQLiteExecutionStore(path: path)
         defer { try? store.close() }
         #expect(try await store.execution(arn: record.arn) == record)
-        #expect(try await store.writer.read { db in try SQLiteSchema.migrator.appliedIdentifiers(db) } == ["v1", "v2", "functions-v1"])
+        #expect(try await store.writer.read { db in try SQLiteSchema.migrator.appliedIdentifiers(db) }
+            == ["v1", "v2", "functions-v1", "v3-progress"])
+        // The old row takes checkpoints: events continue its history, progress lands in the new columns.
+        var next = record
+        next.lastSequence += 1
+        next.lastEventId += 1
+        let event = HistoryEvent(eventType: .stepStarted, eventId: record.lastEventId + 1, eventTimestamp: record.startTimestamp, id: "s")
+        let committed = try await store.commit(ExecutionMutation(record: next, events: [event]))
+        #expect(try await store.execution(arn: record.arn) == committed)
         let line = ExecutionLogRecord(timestamp: Date(timeIntervalSince1970: 1_800_000_000.125), executionArn: record.arn,
                                       requestId: "r", level: "INFO", message: "hello")
         try await store.appendLogs(executionArn: record.arn, records: [line])

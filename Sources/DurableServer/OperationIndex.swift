@@ -1,0 +1,96 @@
+/// An execution's stored operations by id, with the two indexes a checkpoint needs so that its cost
+/// does not grow with the history: which operations changed after a sequence number, and which are
+/// still open (a wait, a step retry, a callback or a chained invoke the service must settle).
+///
+/// Stores that keep operations in memory (the in-memory store, the SQLite store's cache) hold one
+/// and update it with every commit; an `OperationMap` reads it without copying.
+public struct OperationIndex: Sendable {
+    /// One change: the sequence number an operation took and its id. The log is in sequence order;
+    /// an entry is current only while the operation still carries that sequence.
+    private struct Change: Sendable {
+        var sequence: Int
+        var id: String
+    }
+
+    /// Every operation by id.
+    public private(set) var byId: [String: StoredOperation] = [:]
+    private var log: [Change] = []
+    /// Ids of operations in an open state (see `isOpen`).
+    private(set) var openIds: Set<String> = []
+
+    /// An empty index.
+    public init() {}
+
+    /// An index over `operations` (the first of duplicate ids wins).
+    public init(_ operations: some Sequence<StoredOperation>) {
+        for op in operations where byId[op.id] == nil {
+            byId[op.id] = op
+            if Self.isOpen(op) { openIds.insert(op.id) }
+        }
+        log = byId.values.map { Change(sequence: $0.sequence, id: $0.id) }
+        log.sort { $0.sequence < $1.sequence }
+    }
+
+    /// How many operations there are.
+    public var count: Int { byId.count }
+
+    /// The operation with this id.
+    public subscript(id: String) -> StoredOperation? { byId[id] }
+
+    /// Stores `op` (replacing the one with its id) and indexes its change.
+    public mutating func upsert(_ op: StoredOperation) {
+        byId[op.id] = op
+        if Self.isOpen(op) { openIds.insert(op.id) } else { openIds.remove(op.id) }
+        let change = Change(sequence: op.sequence, id: op.id)
+        if let last = log.last, last.sequence > op.sequence {
+            // Sequences grow with every commit; only a caller writing out of order lands here.
+            log.insert(change, at: firstIndex(after: op.sequence - 1))
+        } else {
+            log.append(change)
+        }
+        // Superseded entries are skipped on read; drop them once they outnumber the live ones.
+        if log.count > 3 * byId.count + 64 {
+            log.removeAll { byId[$0.id]?.sequence != $0.sequence }
+        }
+    }
+
+    /// Stores every operation of `ops`, in order.
+    public mutating func upsert(contentsOf ops: some Sequence<StoredOperation>) {
+        for op in ops { upsert(op) }
+    }
+
+    /// The operations whose last change has a sequence number above `sequence`, in no particular order.
+    public func changed(after sequence: Int) -> [StoredOperation] {
+        var found: [StoredOperation] = []
+        var index = firstIndex(after: sequence)
+        while index < log.count {
+            let change = log[index]
+            if let op = byId[change.id], op.sequence == change.sequence { found.append(op) }
+            index += 1
+        }
+        return found
+    }
+
+    /// The operations in an open state, in no particular order.
+    public var openOperations: [StoredOperation] { openIds.compactMap { byId[$0] } }
+
+    /// Whether the service may still have to change `op` on its own: a STARTED wait, callback or
+    /// chained invoke, or a PENDING step (waiting out a retry delay).
+    public static func isOpen(_ op: StoredOperation) -> Bool {
+        switch (op.operation.type, op.operation.status) {
+        case (.step, .pending), (.wait, .started), (.callback, .started), (.chainedInvoke, .started): true
+        default: false
+        }
+    }
+
+    /// The index of the first log entry with a sequence above `sequence` (binary search).
+    private func firstIndex(after sequence: Int) -> Int {
+        var low = 0
+        var high = log.count
+        while low < high {
+            let middle = (low + high) / 2
+            if log[middle].sequence > sequence { high = middle } else { low = middle + 1 }
+        }
+        return low
+    }
+}
