@@ -59,8 +59,10 @@ final class ExecutionCache: Sendable {
     }
 
     /// Remembers what a full read found: `record` and all its operations, read in one snapshot.
-    func store(_ record: ExecutionRecord, operations: OperationIndex) {
-        guard Self.isWorthKeeping(record) else { return }
+    /// `aboutToChange` keeps even an idle execution, because a commit follows at once (an engine
+    /// step's snapshot) and will either keep the entry current or drop it.
+    func store(_ record: ExecutionRecord, operations: OperationIndex, aboutToChange: Bool = false) {
+        guard aboutToChange || Self.isWorthKeeping(record) else { return }
         entries.withLock { entries in
             if let existing = entries[record.arn], existing.record.version >= record.version { return }
             if entries[record.arn] == nil, entries.count >= capacity, let victim = entries.keys.first {

@@ -255,20 +255,21 @@ public final class SQLiteExecutionStore: ExecutionStore, Sendable {
                let record = cache.record(executionArn, version: version), let index = cache.operations(executionArn, version: version) {
                 return (record, index)
             }
-            return try Self.readThrough(executionArn, cache: cache, db)
+            return try Self.readThrough(executionArn, cache: cache, aboutToChange: true, db)
         }
         return found.map { ExecutionSnapshot(record: $0.0, operations: OperationMap(index: $0.1), verified: true) }
     }
 
     /// Reads the record and every operation in one snapshot and offers them to the cache.
-    private static func readThrough(_ arn: String, cache: ExecutionCache, _ db: Database) throws -> (ExecutionRecord, OperationIndex)? {
+    private static func readThrough(_ arn: String, cache: ExecutionCache, aboutToChange: Bool = false,
+                                    _ db: Database) throws -> (ExecutionRecord, OperationIndex)? {
         guard let record = try ExecutionRow.fetchOne(db.cachedStatement(sql: ExecutionRow.selectByArnSQL), arguments: [arn]) else {
             return nil
         }
         let operations = try Row.fetchAll(db.cachedStatement(sql: OperationRow.selectAllSQL), arguments: [arn])
             .map(OperationRow.operation)
         let index = OperationIndex(operations)
-        cache.store(record, operations: index)
+        cache.store(record, operations: index, aboutToChange: aboutToChange)
         return (record, index)
     }
 

@@ -118,7 +118,8 @@ extension CheckpointProcessor {
         var changed: [String: StoredOperation] = [:]
         let now: Date
         var outcome = CheckpointOutcome()
-        var touched: [String] = []
+        /// Where each operation sits in `outcome.operations`, so a large batch is not searched linearly.
+        var offsets: [String: Int] = [:]
 
         init(processor: CheckpointProcessor, execution: ExecutionRecord, working: OperationMap, now: Date) {
             self.processor = processor
@@ -170,11 +171,11 @@ extension CheckpointProcessor {
         }
 
         mutating func store(_ op: StoredOperation) {
-            if !touched.contains(op.id) { touched.append(op.id) }
             changed[op.id] = op
-            if let index = outcome.operations.firstIndex(where: { $0.id == op.id }) {
+            if let index = offsets[op.id] {
                 outcome.operations[index] = op
             } else {
+                offsets[op.id] = outcome.operations.count
                 outcome.operations.append(op)
             }
         }
@@ -225,7 +226,8 @@ extension CheckpointProcessor {
                 op.operation.endTimestamp = now
                 op.operation.stepDetails = StepDetails(attempt: attempt, result: u.payload, error: u.error)
                 store(op)
-                outcome.disarmTimers.append(key(.stepRetry, u.id))
+                // Only a step that was retried can have a retry timer left; a first attempt never armed one.
+                if attempt > 1 { outcome.disarmTimers.append(key(.stepRetry, u.id)) }
                 if u.action == .succeed {
                     emit(.stepSucceeded, op.operation, EventDetails(result: EventPayload(payload: u.payload),
                                                                     retryDetails: RetryDetails(currentAttempt: attempt)))

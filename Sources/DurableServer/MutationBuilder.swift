@@ -8,6 +8,8 @@ struct MutationBuilder {
     /// Every operation of the execution, as changed so far.
     var operations: OperationMap
     private(set) var changedIds: [String] = []
+    /// The ids in `changedIds`, for a constant-time membership test in large batches.
+    private var changedIdSet: Set<String> = []
     private(set) var events: [HistoryEvent] = []
     private(set) var armTimers: [DurableTimer] = []
     private(set) var disarmTimers: [TimerKey] = []
@@ -47,7 +49,7 @@ struct MutationBuilder {
         record.lastSequence += 1
         op.sequence = record.lastSequence
         operations[op.id] = op
-        if !changedIds.contains(op.id) { changedIds.append(op.id) }
+        if changedIdSet.insert(op.id).inserted { changedIds.append(op.id) }
     }
 
     mutating func append(_ event: HistoryEvent) {
@@ -58,13 +60,13 @@ struct MutationBuilder {
     }
 
     mutating func arm(_ timer: DurableTimer) {
-        disarmTimers.removeAll { $0 == timer.key }
-        armTimers.removeAll { $0.key == timer.key }
+        if disarmTimers.contains(timer.key) { disarmTimers.removeAll { $0 == timer.key } }
+        if let index = armTimers.firstIndex(where: { $0.key == timer.key }) { armTimers.remove(at: index) }
         armTimers.append(timer)
     }
 
     mutating func disarm(_ key: TimerKey) {
-        armTimers.removeAll { $0.key == key }
+        if let index = armTimers.firstIndex(where: { $0.key == key }) { armTimers.remove(at: index) }
         if !disarmTimers.contains(key) { disarmTimers.append(key) }
     }
 
