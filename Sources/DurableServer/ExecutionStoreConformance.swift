@@ -30,6 +30,7 @@ public enum ExecutionStoreConformance {
         Check(name: "awaitingInvocationListsQueuedAndRunning", run: awaitingInvocationListsQueuedAndRunning),
         Check(name: "purgeRemovesClosedExecutionsPastRetention", run: purgeRemovesClosedExecutionsPastRetention),
         Check(name: "logsAppendInOrderAndPage", run: logsAppendInOrderAndPage),
+        Check(name: "snapshotsFollowEveryKindOfCommit", run: snapshotsFollowEveryKindOfCommit),
     ]
 
     /// Runs every check, each on a fresh store, and returns the failures (empty when the store conforms).
@@ -309,5 +310,64 @@ public enum ExecutionStoreConformance {
         } catch let error as ExecutionStoreError {
             try expect(error == .executionNotFound(arn: a.arn + "x"), "unknown execution error, got \(error)")
         }
+    }
+
+    /// A snapshot (cached or verified) must equal a fresh read after any commit: one that changes only
+    /// the counters, token and receipt (which a store may write apart from the rest), one that changes
+    /// other fields, and one that clears the receipt.
+    static func snapshotsFollowEveryKindOfCommit(_ store: any ExecutionStore) async throws {
+        var r = try await create(store, record("snap"))
+        func agree(_ label: String) async throws {
+            let fresh = try await store.execution(arn: r.arn)
+            try expect(fresh == r, "\(label): execution(arn:) is the committed record, got \(String(describing: fresh))")
+            let ordered = try await store.operations(executionArn: r.arn)
+            for verified in [false, true] {
+                let snapshot = try await store.snapshot(executionArn: r.arn, verified: verified)
+                try expect(snapshot?.record == r, "\(label): snapshot(verified: \(verified)) record")
+                let ops = snapshot?.operations.values.sorted { $0.position < $1.position } ?? []
+                try expect(ops == ordered, "\(label): snapshot(verified: \(verified)) operations")
+                for after in [0, 1, r.lastSequence - 1] {
+                    let delta = snapshot?.operations.changed(after: after).map(\.id).sorted()
+                    let expected = try await store.operations(executionArn: r.arn, changedAfter: after).map(\.id).sorted()
+                    try expect(delta == expected, "\(label): changed(after: \(after)) \(String(describing: delta)) vs \(expected)")
+                }
+            }
+        }
+        try await agree("created")
+        // An invocation starts: a change beyond the counters.
+        var m = ExecutionMutation(record: r)
+        m.record.invocationPhase = .running
+        m.record.checkpointToken = "t1"
+        _ = try await store.snapshot(executionArn: r.arn, verified: false)
+        r = try await store.commit(m)
+        try await agree("invocation began")
+        // Checkpoints: counters, token and receipt only.
+        for n in 1...3 {
+            _ = try await store.snapshot(executionArn: r.arn, verified: false)
+            m = ExecutionMutation(record: r, operations: [step("s\(n)", position: n, sequence: r.lastSequence + 1, status: .succeeded)],
+                                  events: [HistoryEvent(eventType: .stepSucceeded, eventId: r.lastEventId + 1, eventTimestamp: start, id: "s\(n)")])
+            m.record.lastSequence += 1
+            m.record.lastPosition = n
+            m.record.lastEventId += 1
+            m.record.observedSequence = m.record.lastSequence
+            m.record.lastCheckpoint = CachedCheckpoint(clientToken: "c\(n)", inboundToken: "t\(n)", responseToken: "t\(n + 1)",
+                                                       observedBefore: r.observedSequence)
+            m.record.checkpointToken = "t\(n + 1)"
+            r = try await store.commit(m)
+            try await agree("checkpoint \(n)")
+        }
+        // A service-side change to an operation, then the invocation ends and clears the receipt.
+        _ = try await store.snapshot(executionArn: r.arn, verified: false)
+        m = ExecutionMutation(record: r, operations: [step("s1", position: 1, sequence: r.lastSequence + 1, status: .failed)])
+        m.record.lastSequence += 1
+        r = try await store.commit(m)
+        try await agree("operation changed again")
+        m = ExecutionMutation(record: r)
+        m.record.invocationPhase = .idle
+        m.record.checkpointToken = nil
+        m.record.lastCheckpoint = nil
+        m.record.failedInvocations = 1
+        r = try await store.commit(m)
+        try await agree("invocation ended")
     }
 }
