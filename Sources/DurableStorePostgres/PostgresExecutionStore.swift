@@ -16,6 +16,8 @@ public final class PostgresExecutionStore: ExecutionStore, Service, Sendable {
     // Internal rather than private so tests can reach the real pool.
     let client: PostgresClient
     let logger: Logger
+    /// Decoded rows of executions with an invocation in flight (see `snapshot`).
+    private let cache = ExecutionCache()
 
     /// Creates a store on a pool with `configuration`; run it and `migrate()` before use.
     public init(configuration: PostgresClient.Configuration, logger: Logger = Logger(label: "DurableStorePostgres")) {
@@ -65,6 +67,18 @@ public final class PostgresExecutionStore: ExecutionStore, Service, Sendable {
 
     /// Applies a mutation under the version check, in one transaction.
     public func commit(_ mutation: ExecutionMutation) async throws -> ExecutionRecord {
+        let committed: ExecutionRecord
+        do {
+            committed = try await commitRows(mutation)
+        } catch {
+            cache.remove(mutation.record.arn)
+            throw error
+        }
+        cache.apply(committed: committed, baseVersion: mutation.record.version, operations: mutation.operations)
+        return committed
+    }
+
+    private func commitRows(_ mutation: ExecutionMutation) async throws -> ExecutionRecord {
         try await transaction { connection in
             let arn = mutation.record.arn
             // FOR UPDATE holds the row until COMMIT: a concurrent commit of the same execution waits here,
@@ -235,6 +249,20 @@ public final class PostgresExecutionStore: ExecutionStore, Service, Sendable {
     /// The execution with this ARN.
     public func execution(arn: String) async throws -> ExecutionRecord? {
         try await records("SELECT record FROM executions WHERE arn = \(arn)").first
+    }
+
+    /// The record and operations for one engine step: unless `verified` is asked for, from the cache
+    /// when this node has the execution in flight (the commit's version check catches other nodes).
+    public func snapshot(executionArn: String, verified: Bool) async throws -> ExecutionSnapshot? {
+        if !verified, let (record, index) = cache.snapshot(executionArn) {
+            return ExecutionSnapshot(record: record, operations: OperationMap(index: index), verified: false)
+        }
+        // The record first: operations read later are at least as new, so if they are newer the
+        // record's version is behind and the step's commit fails its version check instead of losing them.
+        guard let record = try await execution(arn: executionArn) else { return nil }
+        let index = OperationIndex(try await operations(executionArn: executionArn))
+        cache.store(record, operations: index, aboutToChange: true)
+        return ExecutionSnapshot(record: record, operations: OperationMap(index: index), verified: true)
     }
 
     /// The execution of `functionName` called `executionName`.

@@ -1,14 +1,14 @@
-import DurableServer
 import Synchronization
 
 /// The decoded rows of executions with an invocation in flight, so a checkpoint does not re-read and
-/// re-decode every operation of a long history from SQLite.
+/// re-decode every operation of a long history from a database (the SQLite and PostgreSQL stores).
 ///
-/// An entry is valid only for the version it was stored at; the store checks the row's version (one
-/// indexed read) before using it, so another process writing the same file is never missed. Entries
-/// go when their execution goes idle or closes, so suspended executions hold no memory here, and the
-/// cache never holds more than `capacity` executions.
-final class ExecutionCache: Sendable {
+/// An entry is valid for the version it was stored at. A verified read checks the row's version (one
+/// indexed read) before using it; an engine step's snapshot may use it unchecked, because the commit's
+/// version check catches any other writer and a failed commit drops the entry. Entries go when their
+/// execution goes idle or closes, so suspended executions hold no memory here, and the cache never
+/// holds more than `capacity` executions.
+public final class ExecutionCache: Sendable {
     private struct Entry {
         var record: ExecutionRecord
         var operations: OperationIndex
@@ -25,12 +25,13 @@ final class ExecutionCache: Sendable {
     private let entries = Mutex<[String: Entry]>([:])
     private let capacity: Int
 
-    init(capacity: Int = 1024) {
+    /// Creates a cache of at most `capacity` executions.
+    public init(capacity: Int = 1024) {
         self.capacity = capacity
     }
 
     /// The cached record of `arn` if it is at `version`.
-    func record(_ arn: String, version: Int) -> ExecutionRecord? {
+    public func record(_ arn: String, version: Int) -> ExecutionRecord? {
         entries.withLock { entries in
             guard let entry = entries[arn], entry.record.version == version else { return nil }
             return entry.record
@@ -38,7 +39,7 @@ final class ExecutionCache: Sendable {
     }
 
     /// The cached operations of `arn` if it is at `version`.
-    func operations(_ arn: String, version: Int) -> OperationIndex? {
+    public func operations(_ arn: String, version: Int) -> OperationIndex? {
         entries.withLock { entries in
             guard var entry = entries.removeValue(forKey: arn) else { return nil }
             guard entry.record.version == version else { return nil }
@@ -49,7 +50,7 @@ final class ExecutionCache: Sendable {
     }
 
     /// The cached record and operations of `arn` at whatever version this process last saw.
-    func snapshot(_ arn: String) -> (ExecutionRecord, OperationIndex)? {
+    public func snapshot(_ arn: String) -> (ExecutionRecord, OperationIndex)? {
         entries.withLock { entries in
             guard var entry = entries.removeValue(forKey: arn) else { return nil }
             entry.catchUp()
@@ -61,7 +62,7 @@ final class ExecutionCache: Sendable {
     /// Remembers what a full read found: `record` and all its operations, read in one snapshot.
     /// `aboutToChange` keeps even an idle execution, because a commit follows at once (an engine
     /// step's snapshot) and will either keep the entry current or drop it.
-    func store(_ record: ExecutionRecord, operations: OperationIndex, aboutToChange: Bool = false) {
+    public func store(_ record: ExecutionRecord, operations: OperationIndex, aboutToChange: Bool = false) {
         guard aboutToChange || Self.isWorthKeeping(record) else { return }
         entries.withLock { entries in
             if let existing = entries[record.arn], existing.record.version >= record.version { return }
@@ -74,7 +75,7 @@ final class ExecutionCache: Sendable {
 
     /// Applies a committed mutation: `committed` is the stored record (version bumped), `operations`
     /// the rows it wrote. Without an entry at the mutation's base version there is nothing to update.
-    func apply(committed: ExecutionRecord, baseVersion: Int, operations: [StoredOperation]) {
+    public func apply(committed: ExecutionRecord, baseVersion: Int, operations: [StoredOperation]) {
         entries.withLock { entries in
             guard var entry = entries.removeValue(forKey: committed.arn) else { return }
             guard entry.record.version == baseVersion, Self.isWorthKeeping(committed) else { return }
@@ -85,7 +86,7 @@ final class ExecutionCache: Sendable {
     }
 
     /// Forgets `arn` (its commit failed or the execution is gone).
-    func remove(_ arn: String) {
+    public func remove(_ arn: String) {
         _ = entries.withLock { $0.removeValue(forKey: arn) }
     }
 
