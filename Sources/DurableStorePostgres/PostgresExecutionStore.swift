@@ -9,9 +9,9 @@ import ServiceLifecycle
 /// callbacks, logs) on a PostgresNIO connection pool.
 ///
 /// The store is a `Service`: its pool only works while `run()` runs (in a `ServiceGroup` or a task),
-/// and `migrate()` must have succeeded before the first read or write. Every write runs in one
-/// transaction; `commit` locks the execution row (`SELECT … FOR UPDATE`), so two nodes committing the
-/// same execution serialize and the second sees the first's version and fails with a conflict.
+/// and `migrate()` must have succeeded before the first read or write. Every write is atomic; `commit`
+/// is one statement (see `PostgresCommitStatement`) whose version-checked UPDATE locks the execution
+/// row, so two nodes committing the same execution serialize and the second fails with a conflict.
 public final class PostgresExecutionStore: ExecutionStore, Service, Sendable {
     // Internal rather than private so tests can reach the real pool.
     let client: PostgresClient
@@ -48,7 +48,7 @@ public final class PostgresExecutionStore: ExecutionStore, Service, Sendable {
         let inserted = try await transaction { connection in
             // ON CONFLICT DO NOTHING rather than a read first: a concurrent insert of the same ARN or name
             // by another node waits for that node's transaction and then inserts nothing here.
-            let rows = try await connection.query(try Self.insertExecution(record), logger: self.logger)
+            let rows = try await connection.query(try Self.insertExecution(record, storedEventId: events.last?.eventId ?? 0), logger: self.logger)
             var inserted = false
             for try await _ in rows.decode(String.self) { inserted = true }
             guard inserted else { return false }
@@ -79,51 +79,35 @@ public final class PostgresExecutionStore: ExecutionStore, Service, Sendable {
     }
 
     private func commitRows(_ mutation: ExecutionMutation) async throws -> ExecutionRecord {
-        try await transaction { connection in
-            let arn = mutation.record.arn
-            // FOR UPDATE holds the row until COMMIT: a concurrent commit of the same execution waits here,
-            // then reads the version this one wrote.
-            var stored: Int?
-            for try await version in try await connection.query(
-                "SELECT version FROM executions WHERE arn = \(arn) FOR UPDATE", logger: self.logger
-            ).decode(Int.self) {
-                stored = version
+        let arn = mutation.record.arn
+        var expected = mutation.events.first?.eventId
+        for event in mutation.events {
+            guard event.eventId == expected else {
+                throw ExecutionStoreError.eventIdGap(arn: arn, expected: expected ?? 0, got: event.eventId)
             }
-            guard let stored else { throw ExecutionStoreError.executionNotFound(arn: arn) }
-            guard stored == mutation.record.version else {
-                throw ExecutionStoreError.versionConflict(arn: arn, expected: mutation.record.version, actual: stored)
-            }
-            // Same rule as the other stores: new ids follow the last stored event, whatever the record says.
-            var next = try await Self.maximum("SELECT MAX(event_id) FROM events WHERE execution_arn = \(arn)",
-                                              connection, logger: self.logger) + 1
-            for event in mutation.events {
-                guard event.eventId == next else {
-                    throw ExecutionStoreError.eventIdGap(arn: arn, expected: next, got: event.eventId)
-                }
-                next += 1
-            }
+            expected = event.eventId + 1
+        }
+        let statement = try PostgresCommitStatement(mutation)
+        var updated = 0
+        for try await count in try await client.query(statement.query, logger: logger).decode(Int.self) { updated = count }
+        if updated == 1 {
             var record = mutation.record
             record.version += 1
-            try await connection.query(try Self.updateExecution(record), logger: self.logger)
-            // Disarm before arming, as the other stores do, so a mutation may re-arm a key it disarms.
-            for key in mutation.disarmTimers {
-                try await connection.query("""
-                    DELETE FROM timers WHERE execution_arn = \(key.executionArn) AND kind = \(key.kind.rawValue)
-                        AND operation_id = \(key.operationId ?? "")
-                    """, logger: self.logger)
-            }
-            try await self.write(operations: mutation.operations, events: mutation.events,
-                                 armTimers: mutation.armTimers, executionArn: arn, connection)
-            for entry in mutation.callbacks {
-                try await connection.query("""
-                    INSERT INTO callbacks (callback_id, execution_arn, operation_id)
-                    VALUES (\(entry.callbackId), \(entry.executionArn), \(entry.operationId))
-                    ON CONFLICT (callback_id) DO UPDATE
-                    SET execution_arn = excluded.execution_arn, operation_id = excluded.operation_id
-                    """, logger: self.logger)
-            }
             return record
         }
+        // Nothing was written: say why, from the row as it is now.
+        var found: (version: Int, lastEvent: Int)?
+        for try await row in try await client.query("""
+            SELECT version, COALESCE(stored_event_id, (SELECT MAX(event_id) FROM events WHERE execution_arn = \(arn)), 0)::bigint
+            FROM executions WHERE arn = \(arn)
+            """, logger: logger).decode((Int, Int).self) {
+            found = row
+        }
+        guard let found else { throw ExecutionStoreError.executionNotFound(arn: arn) }
+        guard found.version == mutation.record.version, let first = mutation.events.first else {
+            throw ExecutionStoreError.versionConflict(arn: arn, expected: mutation.record.version, actual: found.version)
+        }
+        throw ExecutionStoreError.eventIdGap(arn: arn, expected: found.lastEvent + 1, got: first.eventId)
     }
 
     /// Deletes closed executions past retention, with all their rows.
@@ -200,29 +184,17 @@ public final class PostgresExecutionStore: ExecutionStore, Service, Sendable {
         }
     }
 
-    private static func insertExecution(_ record: ExecutionRecord) throws -> PostgresQuery {
+    private static func insertExecution(_ record: ExecutionRecord, storedEventId: Int) throws -> PostgresQuery {
         let json = try StoreJSON.encode(record)
         return """
             INSERT INTO executions (arn, function_name, qualifier, execution_name, status, invocation_phase,
-                                    start_ms, started_at, ended_at, purge_after, version, record)
+                                    start_ms, started_at, ended_at, purge_after, version, record, stored_event_id)
             VALUES (\(record.arn), \(record.functionName), \(record.qualifier), \(record.executionName),
                     \(record.status.rawValue), \(record.invocationPhase.rawValue), \(record.startTimestamp.epochMillis),
                     \(record.startTimestamp.columnSeconds), \(record.endTimestamp?.columnSeconds),
-                    \(record.purgeAfter?.columnSeconds), \(record.version), \(json)::json)
+                    \(record.purgeAfter?.columnSeconds), \(record.version), \(json)::json, \(storedEventId))
             ON CONFLICT DO NOTHING
             RETURNING arn
-            """
-    }
-
-    private static func updateExecution(_ record: ExecutionRecord) throws -> PostgresQuery {
-        let json = try StoreJSON.encode(record)
-        return """
-            UPDATE executions SET function_name = \(record.functionName), qualifier = \(record.qualifier),
-                execution_name = \(record.executionName), status = \(record.status.rawValue),
-                invocation_phase = \(record.invocationPhase.rawValue), start_ms = \(record.startTimestamp.epochMillis),
-                started_at = \(record.startTimestamp.columnSeconds), ended_at = \(record.endTimestamp?.columnSeconds),
-                purge_after = \(record.purgeAfter?.columnSeconds), version = \(record.version), record = \(json)::json
-            WHERE arn = \(record.arn)
             """
     }
 

@@ -131,6 +131,11 @@ enum PostgresSchema {
             "ALTER TABLE executions ADD COLUMN lease_owner TEXT, ADD COLUMN lease_expires_at DOUBLE PRECISION",
             "ALTER TABLE timers ADD COLUMN lease_owner TEXT, ADD COLUMN lease_expires_at DOUBLE PRECISION",
         ]),
+        // The id of the last row in `events`, kept by the store, so a commit checks that its events
+        // continue the history without a MAX over them. NULL in rows written before: the MAX applies.
+        ("v3-stored-event-id", [
+            "ALTER TABLE executions ADD COLUMN stored_event_id BIGINT",
+        ]),
     ]
 
     /// Applies the migrations this database lacks, in one transaction under an advisory lock.
