@@ -43,6 +43,13 @@ extension DurableEngine {
 
     /// The `FunctionConfiguration` a compiled-in function shows until it is first written.
     func compiledConfiguration(_ function: FunctionConfiguration) -> LambdaFunctionConfiguration {
+        if let (source, view) = state.withLock({ $0.compiledViews[function.name] }), source == function { return view }
+        let view = makeCompiledConfiguration(function)
+        state.withLock { $0.compiledViews[function.name] = (function, view) }
+        return view
+    }
+
+    private func makeCompiledConfiguration(_ function: FunctionConfiguration) -> LambdaFunctionConfiguration {
         let timeout = function.invocationTimeoutSeconds ?? Int(configuration.invocationTimeout.seconds)
         return LambdaFunctionConfiguration(
             functionName: function.name, functionArn: functionArn(function.name), runtime: "provided.al2023",

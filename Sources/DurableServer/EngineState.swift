@@ -3,6 +3,9 @@ import DurableModel
 /// The engine's in-memory coordination state (the durable state lives in the store).
 struct EngineState {
     var functions: [String: FunctionConfiguration] = [:]
+    /// What each compiled-in function shows through the function APIs, derived once per registration
+    /// (it hashes and formats dates, and every start and invocation resolves the function).
+    var compiledViews: [String: (FunctionConfiguration, LambdaFunctionConfiguration)] = [:]
     /// Work waiting for the invocation service, in arrival order.
     var queue: [EngineWorkItem] = []
     /// Executions with an invocation in `queue`, so none is queued twice.
