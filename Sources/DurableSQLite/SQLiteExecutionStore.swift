@@ -73,7 +73,7 @@ public final class SQLiteExecutionStore: ExecutionStore, Sendable {
         // A new row's `stored_event_id` is 0 when no event comes with it, so later commits never scan for it.
         let recordArguments = try ExecutionRow.arguments(record, storedEventId: events.last?.eventId ?? 0)
         let rows = try EncodedRows(operations: operations, events: events, armTimers: timers, executionArn: record.arn)
-        return try await writeImmediately { db in
+        let outcome = try await writeImmediately { db -> CreateExecutionOutcome in
             if let existing = try ExecutionRow.fetchOne(db.cachedStatement(sql: ExecutionRow.selectByArnSQL),
                                                         arguments: [record.arn]) {
                 return .existing(existing)
@@ -86,6 +86,9 @@ public final class SQLiteExecutionStore: ExecutionStore, Sendable {
             try rows.write(db)
             return .created(record)
         }
+        // Its first invocation follows at once: start it from what was just written, not a read.
+        if case .created = outcome { cache.store(record, operations: OperationIndex(operations)) }
+        return outcome
     }
 
     /// Applies a mutation under the version check, in one transaction.

@@ -9,7 +9,7 @@ import Foundation
 /// (an update, a publish, an alias) stores it, after which the stored settings win.
 extension DurableEngine {
     /// The store's function tables.
-    var functionStore: (any FunctionStore)? { store as? any FunctionStore }
+    var functionStore: (any FunctionStore)? { functions }
 
     func requireFunctionStore() throws -> any FunctionStore {
         guard let functions = functionStore else {
@@ -36,7 +36,17 @@ extension DurableEngine {
 
     /// The stored function, else the compiled-in one described as if created.
     func currentFunction(_ name: String) async throws -> (StoredFunction, stored: Bool)? {
-        if let stored = try await functionStore?.function(named: name) { return (stored, true) }
+        if let functions = functionStore {
+            let stored: StoredFunction?
+            if let remembered = functionLookups.lookup(name) {
+                stored = remembered
+            } else {
+                let generation = functionLookups.generation
+                stored = try await functions.function(named: name)
+                functionLookups.remember(name, stored, readAtGeneration: generation)
+            }
+            if let stored { return (stored, true) }
+        }
         guard let compiled = function(named: name) else { return nil }
         return (StoredFunction(latest: compiledConfiguration(compiled), generation: 0), false)
     }
@@ -129,6 +139,7 @@ extension DurableEngine {
 
     /// `CreateFunction`.
     public func createFunction(_ request: CreateFunctionRequest) async throws -> LambdaFunctionConfiguration {
+        defer { functionLookups.invalidate() }
         let functions = try requireFunctionStore()
         guard let rawName = request.functionName else { throw DurableServiceError.invalidParameter("FunctionName is required") }
         let name = try Self.bareName(rawName)
@@ -278,6 +289,7 @@ extension DurableEngine {
 
     /// `UpdateFunctionConfiguration`: changes `$LATEST` (published versions never change).
     public func updateFunctionConfiguration(_ reference: String, request: UpdateFunctionConfigurationRequest) async throws -> LambdaFunctionConfiguration {
+        defer { functionLookups.invalidate() }
         let (name, qualifier) = try Self.splitReference(reference, qualifier: nil)
         if let qualifier, qualifier != "$LATEST" {
             throw DurableServiceError.invalidParameter("Only the $LATEST version can be updated; \(qualifier) is a published version or alias")
@@ -321,6 +333,7 @@ extension DurableEngine {
 
     /// `DeleteFunction`: the whole function, or (with a qualifier) one published version.
     public func deleteFunction(_ reference: String, qualifier: String?) async throws {
+        defer { functionLookups.invalidate() }
         let (name, q) = try Self.splitReference(reference, qualifier: qualifier)
         let functions = try requireFunctionStore()
         guard let (_, stored) = try await currentFunction(name) else { throw functionNotFound(name) }
@@ -349,6 +362,7 @@ extension DurableEngine {
     /// `PublishVersion`: snapshots `$LATEST` (settings and `DurableConfig`) as the next version number;
     /// when nothing changed since the last version, answers that version instead.
     public func publishVersion(functionName reference: String, request: PublishVersionRequest) async throws -> LambdaFunctionConfiguration {
+        defer { functionLookups.invalidate() }
         let (name, qualifier) = try Self.splitReference(reference, qualifier: nil)
         if qualifier != nil { throw DurableServiceError.invalidParameter("PublishVersion takes an unqualified function name") }
         try FunctionValidation.description(request.description)
@@ -406,6 +420,7 @@ extension DurableEngine {
 
     /// `CreateAlias`.
     public func createAlias(functionName reference: String, request: CreateAliasRequest) async throws -> AliasConfiguration {
+        defer { functionLookups.invalidate() }
         let (name, _) = try Self.splitReference(reference, qualifier: nil)
         guard let aliasName = request.name else { throw DurableServiceError.invalidParameter("Name is required") }
         guard let requestedVersion = request.functionVersion else { throw DurableServiceError.invalidParameter("FunctionVersion is required") }
@@ -439,6 +454,7 @@ extension DurableEngine {
 
     /// `UpdateAlias`: moving an alias changes where new executions start, never running ones.
     public func updateAlias(functionName reference: String, name aliasName: String, request: UpdateAliasRequest) async throws -> AliasConfiguration {
+        defer { functionLookups.invalidate() }
         let (name, _) = try Self.splitReference(reference, qualifier: nil)
         try FunctionValidation.aliasName(aliasName)
         if let version = request.functionVersion { try FunctionValidation.aliasVersion(version) }
@@ -462,6 +478,7 @@ extension DurableEngine {
 
     /// `DeleteAlias`.
     public func deleteAlias(functionName reference: String, name aliasName: String) async throws {
+        defer { functionLookups.invalidate() }
         let (name, _) = try Self.splitReference(reference, qualifier: nil)
         try FunctionValidation.aliasName(aliasName)
         guard try await currentFunction(name) != nil else { throw functionNotFound(name) }

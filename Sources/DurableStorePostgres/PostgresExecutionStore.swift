@@ -56,7 +56,11 @@ public final class PostgresExecutionStore: ExecutionStore, Service, Sendable {
                                  connection)
             return true
         }
-        if inserted { return .created(record) }
+        if inserted {
+            // Its first invocation follows at once: start it from what was just written, not a read.
+            cache.store(record, operations: OperationIndex(operations))
+            return .created(record)
+        }
         if let existing = try await execution(arn: record.arn) { return .existing(existing) }
         if let existing = try await execution(functionName: record.functionName, executionName: record.executionName) {
             return .existing(existing)
