@@ -93,4 +93,3 @@ private struct PrefixingSerializer: PayloadSerializer {
     func serialize(_ value: String, context: SerializationContext) throws -> String? { value }
     func deserialize(_ text: String?, context: SerializationContext) throws -> String { "decoded:" + (text ?? "") }
 }
-}
