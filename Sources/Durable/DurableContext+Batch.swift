@@ -90,11 +90,13 @@ extension DurableContext {
         }
 
         let limit = plan.maxConcurrency ?? max(total, 1)
-        var items: [Int: BatchItem<T>] = [:]
+        // Indexed by item; `texts` keeps each result as serialized for its own record, for the summary.
+        var items = [BatchItem<T>?](repeating: nil, count: total)
+        var texts = [String?](repeating: nil, count: total)
         var succeeded = 0
         var failed = 0
         var reason: BatchCompletionReason? = total == 0 ? .allCompleted : nil
-        try await withThrowingTaskGroup(of: (Int, Result<T, any Error>).self) { group in
+        try await withThrowingTaskGroup(of: (Int, Result<(T, String?), any Error>).self) { group in
             var next = 0
             var inFlight = 0
             while true {
@@ -108,10 +110,13 @@ extension DurableContext {
                     inFlight += 1
                     state.taskWillStart()
                     group.addTask {
-                        do {
-                            return (index, .success(try await item()))
-                        } catch {
-                            return (index, .failure(error))
+                        // Items are cancelled when the batch completes early: they leave checkpoint calls to the flusher.
+                        await ExecutionState.$mayCheckpointInline.withValue(false) {
+                            do {
+                                return (index, .success(try await item()))
+                            } catch {
+                                return (index, .failure(error))
+                            }
                         }
                     }
                 }
@@ -122,8 +127,9 @@ extension DurableContext {
                 // After completion the remaining items are abandoned: their outcomes do not count.
                 if reason != nil { continue }
                 switch outcome {
-                case .success(let value):
+                case .success(let (value, text)):
                     items[index] = BatchItem(index: index, status: .succeeded, result: value)
+                    texts[index] = text
                     succeeded += 1
                 case .failure(let error):
                     if isControlFlow(error) { throw error }
@@ -139,7 +145,7 @@ extension DurableContext {
             }
         }
         try state.checkActive()
-        let result = BatchResult(all: Array(items.values), completionReason: reason ?? .allCompleted, totalCount: total)
+        let result = BatchResult(all: items.compactMap { $0 }, completionReason: reason ?? .allCompleted, totalCount: total)
         batchContext.scope.close()
         if let resultSerializer = serializers.result {
             let text = try resultSerializer.serializeChecked(result, context: context)
@@ -147,24 +153,28 @@ extension DurableContext {
             await notifyEnd(slot, .succeeded)
             return try resultSerializer.deserializeChecked(text, context: context)
         }
-        let storedItems = try Self.summaryItems(result, serializer: itemSerializer, context: context)
+        let storedItems = Self.summaryItems(result, texts: texts)
         let (payload, options) = try summaryPayload(result, items: storedItems, kind: plan.kind, context: context)
         try await send(slot.update(.succeed, payload: payload, contextOptions: options), wait: true)
         await notifyEnd(slot, .succeeded)
         // Round-trip the results so the first run sees what replays will see.
-        return try Self.rebuild(Self.summary(result, kind: plan.kind, items: nil), items: storedItems, serializer: itemSerializer, context: context)
+        return try Self.rebuild(
+            Self.summary(result, kind: plan.kind, items: nil), items: storedItems, serializer: itemSerializer, context: context,
+            firstRun: result)
     }
 
     /// Allocates item `index` (synchronously, in the parent) and returns the work that runs it.
     private func batchItem<T: Codable & Sendable>(
         _ index: Int, slot: OperationSlot, batchContext: DurableContext, plan: BatchPlan, serializer: any PayloadSerializer<T>,
         _ body: @escaping @Sendable (Int, DurableContext) async throws -> T
-    ) throws -> @Sendable () async throws -> T {
+    ) throws -> @Sendable () async throws -> (T, String?) {
         switch plan.nesting {
         case .nested:
             let itemSlot = try batchContext.allocate(.context, subType: plan.kind.itemSubType, name: plan.names[index])
             return {
-                try await batchContext.runChild(itemSlot, serializer: serializer, failure: { DurableError(code: .childContextFailed, errorObject: $0) }) {
+                try await batchContext.runChildKeepingText(
+                    itemSlot, serializer: serializer, failure: { DurableError(code: .childContextFailed, errorObject: $0) }
+                ) {
                     try await body(index, $0)
                 }
             }
@@ -180,7 +190,7 @@ extension DurableContext {
             return {
                 let value = try await body(index, virtual)
                 let text = try serializer.serializeChecked(value, context: context)
-                return try serializer.deserializeChecked(text, context: context)
+                return (try serializer.roundTrip(value, text: text, context: context), text)
             }
         }
     }
@@ -212,22 +222,30 @@ extension DurableContext {
             startedIndexes: result.started.map(\.index))
     }
 
-    /// The per-item summary entries, results serialized.
-    static func summaryItems<T>(_ result: BatchResult<T>, serializer: any PayloadSerializer<T>, context: SerializationContext) throws -> [BatchSummary.Item] {
-        try result.all.map { item in
+    /// The per-item summary entries; `texts[index]` is item `index`'s result as serialized for its record.
+    static func summaryItems<T>(_ result: BatchResult<T>, texts: [String?]) -> [BatchSummary.Item] {
+        result.all.map { item in
             BatchSummary.Item(
                 index: item.index, status: BatchItem<Int>.Status(rawValue: item.status.rawValue) ?? .started,
-                result: try item.result.flatMap { try serializer.serializeChecked($0, context: context) },
+                result: item.status == .succeeded ? texts[item.index] : nil,
                 error: item.error?.errorObject)
         }
     }
 
-    /// A batch result from a stored summary.
-    static func rebuild<T>(_ summary: BatchSummary, items: [BatchSummary.Item], serializer: any PayloadSerializer<T>, context: SerializationContext) throws -> BatchResult<T> {
-        let all = try items.map { item -> BatchItem<T> in
+    /// A batch result from a stored summary. `firstRun`, the result the summary was made from (its items
+    /// in the same order), supplies the values when decoding their text would give them back unchanged.
+    static func rebuild<T>(
+        _ summary: BatchSummary, items: [BatchSummary.Item], serializer: any PayloadSerializer<T>, context: SerializationContext,
+        firstRun: BatchResult<T>? = nil
+    ) throws -> BatchResult<T> {
+        let known = serializer.roundTripsExactly ? firstRun?.all : nil
+        let all = try items.enumerated().map { position, item -> BatchItem<T> in
             let status = BatchItem<T>.Status(rawValue: item.status.rawValue) ?? .started
             switch status {
             case .succeeded:
+                if let known, let value = known[position].result {
+                    return BatchItem(index: item.index, status: .succeeded, result: value)
+                }
                 return BatchItem(index: item.index, status: .succeeded, result: try serializer.deserializeChecked(item.result, context: context))
             case .failed:
                 return BatchItem(index: item.index, status: .failed, error: DurableError(code: .childContextFailed, errorObject: item.error ?? ErrorObject()))
@@ -255,7 +273,7 @@ extension DurableContext {
             }
             guard completed.contains(index) else { continue }
             do {
-                all.append(BatchItem(index: index, status: .succeeded, result: try await item()))
+                all.append(BatchItem(index: index, status: .succeeded, result: try await item().0))
             } catch {
                 if isControlFlow(error) { throw error }
                 all.append(BatchItem(index: index, status: .failed, error: Self.itemError(error)))

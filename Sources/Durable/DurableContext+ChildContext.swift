@@ -32,16 +32,25 @@ extension DurableContext {
         _ slot: OperationSlot, serializer: any PayloadSerializer<T>, failure: @escaping @Sendable (ErrorObject) -> DurableError,
         _ body: @escaping @Sendable (DurableContext) async throws -> T
     ) async throws -> T {
+        try await runChildKeepingText(slot, serializer: serializer, failure: failure, body).value
+    }
+
+    /// `runChild`, also returning the result's serialized text (so a batch need not serialize it again).
+    func runChildKeepingText<T>(
+        _ slot: OperationSlot, serializer: any PayloadSerializer<T>, failure: @escaping @Sendable (ErrorObject) -> DurableError,
+        _ body: @escaping @Sendable (DurableContext) async throws -> T
+    ) async throws -> (value: T, text: String?) {
         let context = serializationContext(slot)
         if let record = slot.record {
             switch record.status {
             case .succeeded where record.contextDetails?.replayChildren != true:
-                return try serializer.deserializeChecked(record.contextDetails?.result, context: context)
+                let text = record.contextDetails?.result
+                return (try serializer.deserializeChecked(text, context: context), text)
             case .succeeded:
                 // The result was too large to store: rebuild it by replaying the children's records.
                 let value = try await body(childContext(for: slot))
                 let text = try serializer.serializeChecked(value, context: context)
-                return try serializer.deserializeChecked(text, context: context)
+                return (try serializer.roundTrip(value, text: text, context: context), text)
             case .started, .pending, .ready:
                 break
             default:
@@ -53,10 +62,12 @@ extension DurableContext {
         }
         let child = childContext(for: slot)
         let text: String?
+        let result: T
         do {
             let value = try await body(child)
             try state.checkActive()
             text = try serializer.serializeChecked(value, context: context)
+            result = value
         } catch {
             if isControlFlow(error) { throw error }
             let object = ErrorConversion.errorObject(from: error)
@@ -72,6 +83,6 @@ extension DurableContext {
             try await send(slot.update(.succeed, payload: text), wait: true)
         }
         await notifyEnd(slot, .succeeded)
-        return try serializer.deserializeChecked(text, context: context)
+        return (try serializer.roundTrip(result, text: text, context: context), text)
     }
 }

@@ -57,7 +57,6 @@ extension DurableContext {
                 record = try await stepFailed(slot, error: error, attempt: attempt, configuration: configuration)
                 continue
             }
-            var lazyStart = false
             if !interrupted {
                 // START is legal only for an absent or READY step; an interrupted at-least-once attempt just reruns.
                 let start = slot.update(.start)
@@ -68,16 +67,19 @@ extension DurableContext {
                     // result's checkpoint (one commit per step instead of two).
                     if scope.isOrphaned { throw DurableInterrupt.orphaned }
                     try state.enqueueLazily(start)
-                    lazyStart = true
                 }
             }
             let attemptInfo = AttemptInfo(operationId: slot.id, name: slot.name, attempt: attempt, logger: state.plugins.logger)
             if !state.plugins.isEmpty { await state.plugins.callAll { try await $0.attemptStart(attemptInfo) } }
             let text: String?
+            let result: T
             do {
-                let value = try await runBody(body, context: stepContext(slot, attempt: attempt), flushingStartAfter: lazyStart ? .milliseconds(50) : nil)
+                // A lazy START still queued when the body outlasts `ExecutionState.lazyGrace` is sent by the
+                // invocation's lazy timer, so a long step shows as started.
+                let value = try await body(stepContext(slot, attempt: attempt))
                 if !state.plugins.isEmpty { await state.plugins.callAll { try await $0.attemptEnd(attemptInfo, outcome: .succeeded) } }
                 text = try serializer.serializeChecked(value, context: context)
+                result = value
             } catch {
                 if isControlFlow(error) { throw error }
                 if !state.plugins.isEmpty { await state.plugins.callAll { try await $0.attemptEnd(attemptInfo, outcome: .failed) } }
@@ -87,23 +89,7 @@ extension DurableContext {
             try await send(slot.update(.succeed, payload: text), wait: true)
             if live { await notifyEnd(slot, .succeeded) }
             // Round-trip so the first run sees exactly what replays will see.
-            return try serializer.deserializeChecked(text, context: context)
-        }
-    }
-
-    /// Runs a step body; when its START waits in the queue, a body still running after `delay` sends it,
-    /// so a long step shows as started.
-    private func runBody<T: Sendable>(
-        _ body: @escaping @Sendable (StepContext) async throws -> T, context: StepContext, flushingStartAfter delay: Duration?
-    ) async throws -> T {
-        guard let delay else { return try await body(context) }
-        return try await withThrowingTaskGroup(of: Void.self) { group in
-            group.addTask { [state] in
-                try await Task.sleep(for: delay)
-                state.flushQueued()
-            }
-            defer { group.cancelAll() }
-            return try await body(context)
+            return try serializer.roundTrip(result, text: text, context: context)
         }
     }
 

@@ -77,7 +77,12 @@ public enum DurableRuntime {
 
         let outcome: Result<InvocationOutput, any Error> = await withTaskGroup(of: Void.self) { group in
             group.addTask { await state.runFlusher() }
-            let outcome = await run(function, input: decoded, context: context, state: state)
+            let outcome = await withTaskGroup(of: Void.self) { timer in
+                timer.addTask { await state.runLazyTimer() }
+                // The handler's end flushes lazy updates anyway: stop the timer rather than wait out its sleep.
+                defer { timer.cancelAll() }
+                return await run(function, input: decoded, context: context, state: state)
+            }
             // The handler's end waits for every queued update before answering.
             state.finishFlusher()
             await group.waitForAll()

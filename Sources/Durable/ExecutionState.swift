@@ -6,6 +6,11 @@ import Synchronization
 /// the runnable-task count that decides suspension, and the tasks blocked on the service.
 ///
 /// Everything lives behind one mutex; continuations are always resumed outside it.
+///
+/// One checkpoint call is in flight at a time (`flushing`). A task that waits for its update and finds
+/// no call in flight sends the queue itself instead of waking the flusher task, which saves two thread
+/// handoffs per sequential step; tasks that may be cancelled mid-call (batch items) always go through
+/// the flusher, so cancellation never interrupts a checkpoint call.
 final class ExecutionState: Sendable {
     /// The execution's ARN.
     let executionArn: String
@@ -16,6 +21,18 @@ final class ExecutionState: Sendable {
     private let storage: Mutex<Storage>
     private let wakeFlusher: AsyncStream<Void>.Continuation
     private let flusherSignals: AsyncStream<Void>
+    private let wakeLazyTimer: AsyncStream<Void>.Continuation
+    private let lazyTimerSignals: AsyncStream<Void>
+    /// Unique per invocation, so `ClientToken`s never repeat across invocations (a retried invocation
+    /// restarts the request counter).
+    private let clientTokenPrefix: String
+
+    /// Whether the current task may make checkpoint calls itself. Batch items clear it: they are
+    /// cancelled when their batch completes, and a cancelled task would abort the call it makes.
+    @TaskLocal static var mayCheckpointInline = true
+
+    /// How long a lazily queued update waits for company before it is sent on its own.
+    static let lazyGrace: Duration = .milliseconds(50)
 
     /// Most updates per checkpoint call (the Python SDK's self-limit).
     static let maxUpdatesPerBatch = 250
@@ -52,11 +69,26 @@ final class ExecutionState: Sendable {
         let continuation: CheckedContinuation<Void, any Error>?
     }
 
+    /// One checkpoint call's worth of updates.
+    private struct Batch: Sendable {
+        let token: String
+        let clientToken: String
+        let updates: [QueuedUpdate]
+    }
+
     private struct Storage: Sendable {
         var operations: [String: Operation]
         var token: String?
         var queue: [QueuedUpdate] = []
+        /// A checkpoint call is in flight (made by the flusher or by a waiting task).
         var flushing = false
+        /// The flusher was asked to send while another task's call was in flight.
+        var flusherDeferred = false
+        var flusherFinished = false
+        /// When the oldest lazily queued update that nothing has asked to send yet was queued.
+        var lazySince: ContinuousClock.Instant?
+        /// The lazy-update timer is running (it disarms itself when no lazy update waits).
+        var lazyTimerArmed = false
         /// Tasks that can make progress without the service (see `DurableContext` docs).
         var runnable = 1
         var termination: Termination?
@@ -78,6 +110,34 @@ final class ExecutionState: Sendable {
             waiters.removeAll()
             return all
         }
+
+        /// Records that something asked for the queue to be sent: every lazy update in it goes with that.
+        mutating func requestSend() {
+            lazySince = nil
+        }
+
+        /// Marks a call in flight and numbers it; the `ClientToken` is the invocation's prefix and that number.
+        mutating func startCall(token: String, updates: [QueuedUpdate], prefix: String) -> Batch {
+            if queue.isEmpty { lazySince = nil }
+            flushing = true
+            flusherDeferred = false
+            checkpointCalls += 1
+            return Batch(token: token, clientToken: "\(prefix)-\(checkpointCalls)", updates: updates)
+        }
+
+        /// How many updates from the head of the queue fit in one checkpoint call.
+        func batchCount() -> Int {
+            var count = 0
+            var bytes = 0
+            for item in queue {
+                let size = (item.update.payload?.utf8.count ?? 0) + (item.update.error?.errorMessage?.utf8.count ?? 0)
+                    + (item.update.error?.errorData?.utf8.count ?? 0) + 256
+                if count > 0 && (count >= ExecutionState.maxUpdatesPerBatch || bytes + size > ExecutionState.maxBatchBytes) { break }
+                count += 1
+                bytes += size
+            }
+            return count
+        }
     }
 
     /// Creates the state for an invocation.
@@ -91,6 +151,10 @@ final class ExecutionState: Sendable {
         let (stream, continuation) = AsyncStream<Void>.makeStream(bufferingPolicy: .bufferingNewest(1))
         flusherSignals = stream
         wakeFlusher = continuation
+        let (timerStream, timerContinuation) = AsyncStream<Void>.makeStream(bufferingPolicy: .bufferingNewest(1))
+        lazyTimerSignals = timerStream
+        wakeLazyTimer = timerContinuation
+        clientTokenPrefix = UUID().uuidString
     }
 
     // MARK: Reading
@@ -205,34 +269,71 @@ final class ExecutionState: Sendable {
     func enqueue(_ update: OperationUpdate) throws {
         try storage.withLock { s in
             if let termination = s.termination { throw termination.interrupt }
+            s.requestSend()
             s.queue.append(QueuedUpdate(update: update, continuation: nil))
         }
         wakeFlusher.yield()
     }
 
     /// Queues `update` without sending it: it rides with the next update that is sent (or with whatever
-    /// `flushQueued` or the invocation's end sends), so an at-least-once step's START and its result share one checkpoint.
+    /// the invocation's end sends), so an at-least-once step's START and its result share one
+    /// checkpoint. If nothing else is sent within `lazyGrace`, the lazy timer sends it on its own.
     func enqueueLazily(_ update: OperationUpdate) throws {
-        try storage.withLock { s in
+        let armTimer = try storage.withLock { s -> Bool in
             if let termination = s.termination { throw termination.interrupt }
             s.queue.append(QueuedUpdate(update: update, continuation: nil))
+            if s.lazySince == nil { s.lazySince = .now }
+            if s.lazyTimerArmed { return false }
+            s.lazyTimerArmed = true
+            return true
         }
+        if armTimer { wakeLazyTimer.yield() }
     }
 
     /// Sends whatever is queued (lazily queued updates included).
     func flushQueued() {
+        storage.withLock { $0.requestSend() }
         wakeFlusher.yield()
     }
 
     /// Queues `update` and waits until the checkpoint carrying it was answered.
     func enqueueAndWait(_ update: OperationUpdate) async throws {
+        if Self.mayCheckpointInline, !Task.isCancelled, let batch = try takeInlineBatch(with: update) {
+            // No call in flight: send from this task rather than hand the queue to the flusher and back.
+            let sent = await send(batch)
+            if storage.withLock({ s -> Bool in
+                defer { s.flusherDeferred = false }
+                return s.flusherDeferred
+            }) {
+                wakeFlusher.yield()
+            }
+            if !sent { throw DurableInterrupt.checkpointFailed }
+            return
+        }
         try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
             let failure = storage.withLock { s -> (any Error)? in
                 if let termination = s.termination { return termination.interrupt }
+                s.requestSend()
                 s.queue.append(QueuedUpdate(update: update, continuation: continuation))
                 return nil
             }
             if let failure { continuation.resume(throwing: failure) } else { wakeFlusher.yield() }
+        }
+    }
+
+    /// The whole queue plus `update` as one call, when no call is in flight and it all fits in one.
+    private func takeInlineBatch(with update: OperationUpdate) throws -> Batch? {
+        try storage.withLock { s -> Batch? in
+            if let termination = s.termination { throw termination.interrupt }
+            guard !s.flushing, !s.flusherFinished, let token = s.token else { return nil }
+            s.queue.append(QueuedUpdate(update: update, continuation: nil))
+            guard s.batchCount() == s.queue.count else {
+                s.queue.removeLast()
+                return nil
+            }
+            let updates = s.queue
+            s.queue = []
+            return s.startCall(token: token, updates: updates, prefix: clientTokenPrefix)
         }
     }
 
@@ -251,13 +352,42 @@ final class ExecutionState: Sendable {
 
     /// Lets the flusher end once it sent everything queued.
     func finishFlusher() {
+        storage.withLock { $0.flusherFinished = true }
         wakeFlusher.finish()
+        wakeLazyTimer.finish()
     }
 
-    private func takeBatch() -> (token: String, updates: [QueuedUpdate])? {
-        enum Take { case batch(String, [QueuedUpdate]), none, drop([QueuedUpdate], any Error, [Waiter]) }
+    /// Sends a lazily queued update once it waited `lazyGrace` with nothing sent; one timer serves the
+    /// whole invocation. Ends when cancelled or when `finishFlusher` is called.
+    func runLazyTimer() async {
+        for await _ in lazyTimerSignals {
+            while true {
+                let deadline = storage.withLock { s -> ContinuousClock.Instant? in
+                    guard let oldest = s.lazySince else {
+                        s.lazyTimerArmed = false
+                        return nil
+                    }
+                    return oldest + Self.lazyGrace
+                }
+                guard let deadline else { break }
+                if deadline <= .now {
+                    flushQueued()
+                    continue
+                }
+                do { try await Task.sleep(until: deadline) } catch { return }
+            }
+        }
+    }
+
+    private func takeBatch() -> Batch? {
+        enum Take { case batch(Batch), none, drop([QueuedUpdate], any Error, [Waiter]) }
         let take = storage.withLock { s -> Take in
             guard !s.queue.isEmpty else { return .none }
+            if s.flushing {
+                // Another task's call is in flight; it wakes the flusher again when it is answered.
+                s.flusherDeferred = true
+                return .none
+            }
             if case .checkpointFailed = s.termination {
                 let dropped = s.queue
                 s.queue.removeAll()
@@ -270,23 +400,19 @@ final class ExecutionState: Sendable {
                 if s.termination == nil { s.termination = .suspended }
                 return .drop(dropped, DurableInterrupt.suspended, s.takeAllWaiters())
             }
-            var count = 0
-            var bytes = 0
-            for item in s.queue {
-                let size = (item.update.payload?.utf8.count ?? 0) + (item.update.error?.errorMessage?.utf8.count ?? 0)
-                    + (item.update.error?.errorData?.utf8.count ?? 0) + 256
-                if count > 0 && (count >= Self.maxUpdatesPerBatch || bytes + size > Self.maxBatchBytes) { break }
-                count += 1
-                bytes += size
+            let count = s.batchCount()
+            let updates: [QueuedUpdate]
+            if count == s.queue.count {
+                updates = s.queue
+                s.queue = []
+            } else {
+                updates = Array(s.queue.prefix(count))
+                s.queue.removeFirst(count)
             }
-            let batch = Array(s.queue.prefix(count))
-            s.queue.removeFirst(count)
-            s.flushing = true
-            s.checkpointCalls += 1
-            return .batch(token, batch)
+            return .batch(s.startCall(token: token, updates: updates, prefix: clientTokenPrefix))
         }
         switch take {
-        case .batch(let token, let updates): return (token, updates)
+        case .batch(let batch): return batch
         case .none: return nil
         case .drop(let dropped, let error, let waiters):
             for item in dropped { item.continuation?.resume(throwing: error) }
@@ -295,13 +421,16 @@ final class ExecutionState: Sendable {
         }
     }
 
-    private func send(_ batch: (token: String, updates: [QueuedUpdate])) async {
+    /// Makes one checkpoint call and applies its answer; false when the call failed.
+    @discardableResult
+    private func send(_ batch: Batch) async -> Bool {
         let updates = batch.updates.map(\.update)
         let closesExecution = updates.contains { $0.type == .execution }
         do {
             let response = try await client.checkpoint(
-                executionArn: executionArn, token: batch.token, updates: updates, clientToken: UUID().uuidString)
+                executionArn: executionArn, token: batch.token, updates: updates, clientToken: batch.clientToken)
             apply(response, batch: batch.updates, closesExecution: closesExecution)
+            return true
         } catch {
             let waiters = storage.withLock { s -> [Waiter] in
                 s.flushing = false
@@ -310,6 +439,7 @@ final class ExecutionState: Sendable {
             }
             for item in batch.updates { item.continuation?.resume(throwing: DurableInterrupt.checkpointFailed) }
             Self.fail(waiters, with: DurableInterrupt.checkpointFailed)
+            return false
         }
     }
 

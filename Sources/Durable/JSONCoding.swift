@@ -2,20 +2,20 @@ import Foundation
 
 /// Shared JSON coders for user payloads.
 enum JSONCoding {
-    /// The payload encoder.
-    static var encoder: JSONEncoder {
+    /// The payload encoder, shared: it is thread-safe and never reconfigured after this.
+    static let encoder: JSONEncoder = {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.withoutEscapingSlashes, .sortedKeys]
         encoder.dateEncodingStrategy = .iso8601
         return encoder
-    }
+    }()
 
-    /// The payload decoder.
-    static var decoder: JSONDecoder {
+    /// The payload decoder, shared like the encoder.
+    static let decoder: JSONDecoder = {
         let decoder = JSONDecoder()
         decoder.dateDecodingStrategy = .iso8601
         return decoder
-    }
+    }()
 
     /// JSON text of `value`.
     static func string(_ value: some Encodable) throws -> String {

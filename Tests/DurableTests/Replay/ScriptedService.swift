@@ -9,6 +9,8 @@ actor ScriptedService: CheckpointClient {
     let executionId: String
     private(set) var operations: [Operation] = []
     private(set) var batches: [[OperationUpdate]] = []
+    /// The `ClientToken` of every checkpoint call, in order.
+    private(set) var clientTokens: [String?] = []
     private var tokenCounter = 0
     private var callbackCounter = 0
     private var clock = Date(timeIntervalSince1970: 1_767_225_600)
@@ -103,6 +105,7 @@ actor ScriptedService: CheckpointClient {
         if !failures.isEmpty { throw failures.removeFirst() }
         if let checkpointDelay { try await Task.sleep(for: checkpointDelay) }
         batches.append(updates)
+        clientTokens.append(clientToken)
         var touched: [String] = []
         var closes = false
         for update in updates {

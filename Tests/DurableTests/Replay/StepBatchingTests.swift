@@ -66,4 +66,62 @@ struct StepBatchingTests {
         let steps = await service.batches.filter { batch in batch.contains { $0.type == .step } }.map { $0.map(\.action) }
         #expect(steps == [[.start, .retry], [.start, .succeed]])
     }
+
+    @Test("ClientTokens are valid and never repeat, within an invocation or across invocations")
+    func clientTokensAreUnique() async throws {
+        let service = ScriptedService(input: "\"\"")
+        let function = DurableClosureFunction<String, Int>(name: "tokens") { _, context in
+            var sum = 0
+            for index in 0..<3 { sum += try await context.step("a\(index)") { _ in index } }
+            try await context.wait("pause", for: .seconds(1))
+            for index in 0..<3 { sum += try await context.step("b\(index)") { _ in index } }
+            return sum
+        }
+        #expect(await invokeOnce(function, service).status == .pending)
+        await service.fireTimers()
+        #expect(await invokeOnce(function, service).status == .succeeded)
+        let tokens = await service.clientTokens.compactMap { $0 }
+        #expect(tokens.count == (await service.batches.count))
+        #expect(tokens.count >= 7)
+        #expect(Set(tokens).count == tokens.count)
+        #expect(tokens.allSatisfy(Validation.isClientToken))
+    }
+
+    @Test("A batch item cancelled by its batch's early completion does not abort a checkpoint call in flight")
+    func cancelledItemLeavesTheCallToTheFlusher() async throws {
+        let service = ScriptedService(input: "\"\"")
+        let secondInvocation = Mutex(false)
+        // Item 0 finishes in the first invocation; item 1 waits. In the second, item 0 replays slowly (its
+        // serializer sleeps) while item 1's at-most-once START is in flight, then completes the batch,
+        // which cancels item 1 mid-call.
+        let function = DurableClosureFunction<String, Int>(name: "early") { _, context in
+            let again = secondInvocation.withLock { $0 }
+            let configuration = MapConfiguration<Int>(completion: again ? .firstSuccessful : .allSuccessful)
+            let result = try await context.map("items", [0, 1], configuration: configuration, serializers: BatchSerializers(item: SlowReplaySerializer())) { child, item, _ in
+                if item == 1 {
+                    try await child.wait("pause", for: .seconds(1))
+                    return try await child.step("effect", configuration: StepConfiguration(semantics: .atMostOncePerRetry)) { _ in 1 }
+                }
+                return try await child.step("quick") { _ in 0 }
+            }
+            return result.successCount
+        }
+        #expect(await invokeOnce(function, service).status == .pending)
+        await service.fireTimers()
+        secondInvocation.withLock { $0 = true }
+        await service.setDelay(.milliseconds(400))
+        let output = await invokeOnce(function, service)
+        #expect(output.status == .succeeded)
+        #expect(try decodeResult(output, as: Int.self) == 1)
+        #expect(await service.operation(named: "effect")?.status == .started)
+    }
+}
+
+/// JSON for `Int` items whose decoding takes 100 ms, so a replayed item finishes after its siblings began.
+private struct SlowReplaySerializer: PayloadSerializer {
+    func serialize(_ value: Int, context: SerializationContext) throws -> String? { String(value) }
+    func deserialize(_ text: String?, context: SerializationContext) throws -> Int {
+        usleep(100_000)
+        return Int(text ?? "") ?? 0
+    }
 }

@@ -65,11 +65,31 @@ struct BatchLogicTests {
             BatchItem(index: 1, status: .failed, error: DurableError(code: .childContextFailed, errorObject: ErrorObject(errorType: "T"))),
         ], completionReason: .allCompleted, totalCount: 2)
         let serializer = JSONPayloadSerializer<String>()
-        let items = try DurableContext.summaryItems(result, serializer: serializer, context: context)
+        let items = DurableContext.summaryItems(result, texts: ["\"a\"", nil])
+        #expect(items.map(\.result) == ["\"a\"", nil])
         let summary = DurableContext.summary(result, kind: .map, items: items)
         #expect(summary.type == "MapResult" && summary.status == "FAILED" && summary.successCount == 1)
         let rebuilt = try DurableContext.rebuild(summary, items: items, serializer: serializer, context: context)
         #expect(rebuilt.successfulValues == ["a"])
         #expect(rebuilt.failures.first?.error?.errorObject.errorType == "T")
     }
+
+    @Test("A first run's values stand in for decoding only when the serializer round-trips them exactly")
+    func rebuildFromFirstRun() throws {
+        let context = SerializationContext(operationId: "m", executionArn: "arn")
+        // The stored text disagrees with the first run's value, so the test sees which one was used.
+        let items = [BatchSummary.Item(index: 0, status: .succeeded, result: "\"stored\"")]
+        let result = BatchResult<String>(all: [BatchItem(index: 0, status: .succeeded, result: "first run")], completionReason: .allCompleted, totalCount: 1)
+        let summary = DurableContext.summary(result, kind: .map, items: nil)
+        let exact = try DurableContext.rebuild(summary, items: items, serializer: JSONPayloadSerializer<String>(), context: context, firstRun: result)
+        #expect(exact.successfulValues == ["first run"])
+        let custom = try DurableContext.rebuild(summary, items: items, serializer: PrefixingSerializer(), context: context, firstRun: result)
+        #expect(custom.successfulValues == ["decoded:\"stored\""])
+    }
+}
+
+/// A serializer whose decoding differs from its input, as a user serializer may.
+private struct PrefixingSerializer: PayloadSerializer {
+    func serialize(_ value: String, context: SerializationContext) throws -> String? { value }
+    func deserialize(_ text: String?, context: SerializationContext) throws -> String { "decoded:" + (text ?? "") }
 }

@@ -22,6 +22,22 @@ struct SerializationAndErrorTests {
         #expect(try JSONPayloadSerializer<Int?>().deserialize(nil, context: context) == nil)
     }
 
+    @Test("Only the default serializer on a lossless type skips decoding what it just encoded")
+    func exactRoundTrips() throws {
+        #expect(JSONPayloadSerializer<Int>().roundTripsExactly)
+        #expect(JSONPayloadSerializer<[String]>().roundTripsExactly)
+        #expect(JSONPayloadSerializer<DurableVoid>().roundTripsExactly)
+        #expect(!JSONPayloadSerializer<Double>().roundTripsExactly)
+        #expect(!JSONPayloadSerializer<Int?>().roundTripsExactly)
+        #expect(!JSONPayloadSerializer<Payload>().roundTripsExactly)
+        #expect(!RawStringSerializer().roundTripsExactly)
+        // A date loses its fraction in JSON: the first run must see what a replay will decode.
+        let when = Date(timeIntervalSince1970: 1.75)
+        let serializer = JSONPayloadSerializer<Date>()
+        let text = try serializer.serialize(when, context: context)
+        #expect(try serializer.roundTrip(when, text: text, context: context) == Date(timeIntervalSince1970: 1))
+    }
+
     @Test("Bad payloads become serialization errors")
     func badPayload() {
         #expect { try JSONPayloadSerializer<Int>().deserializeChecked("\"x\"", context: context) } throws: {
