@@ -23,6 +23,9 @@ struct BenchServeCommand: AsyncParsableCommand {
     @Flag(help: "Leave the workload functions to Runtime API workers (`durable-bench worker`) instead of running them in this process.")
     var workers = false
 
+    @Flag(help: "End when the process that started this one ends (the drivers set it).")
+    var exitWithParent = false
+
     func run() async throws {
         var logger = Logger(label: "durable-bench")
         logger.logLevel = .warning
@@ -48,10 +51,12 @@ struct BenchServeCommand: AsyncParsableCommand {
         try await engine.recoverInterruptedInvocations()
         let router = DurableAPI(engine: engine, logger: logger).makeRouter(context: DurableRequestContext.self)
         RuntimeAPI(invoker: workerInvoker, configuration: configuration, logger: logger).addRoutes(to: router)
+        var services = engine.makeServices()
+        if exitWithParent { services.append(ParentWatch()) }
         let app = Application(
             router: router,
             configuration: ApplicationConfiguration(address: .hostname("127.0.0.1", port: port), serverName: "durable-bench"),
-            services: engine.makeServices(),
+            services: services,
             logger: logger)
         try await app.runService()
     }

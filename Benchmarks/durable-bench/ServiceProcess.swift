@@ -12,7 +12,7 @@ final class ServiceProcess: @unchecked Sendable {
     init(database: String, port: Int, sideEffects: String? = nil, workers: Bool = false, client: DurableHTTPClient) async throws {
         self.port = port
         process.executableURL = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
-        var arguments = ["serve", "--db", database, "--port", "\(port)"]
+        var arguments = ["serve", "--db", database, "--port", "\(port)", "--exit-with-parent"]
         if let sideEffects { arguments += ["--side-effects", sideEffects] }
         if workers { arguments.append("--workers") }
         process.arguments = arguments

@@ -2,6 +2,7 @@ import ArgumentParser
 import DurableWorker
 import Foundation
 import Logging
+import ServiceLifecycle
 
 /// `durable-bench worker`: the workload functions in a process of their own, a Runtime API worker of a
 /// `durable-bench serve --workers` (or any service registering w1…w5 for workers), built on `DurableWorker`.
@@ -20,6 +21,9 @@ struct WorkerCommand: AsyncParsableCommand {
     @Option(help: "Append W5's step side effects to this file.")
     var sideEffects: String?
 
+    @Flag(help: "End when the process that started this one ends (the drivers set it).")
+    var exitWithParent = false
+
     func run() async throws {
         guard concurrency >= 1 else { throw ValidationError("--concurrency must be at least 1") }
         let selected = Set(functions.lowercased().split(separator: ",").map(String.init))
@@ -28,6 +32,9 @@ struct WorkerCommand: AsyncParsableCommand {
         guard served.count == selected.count else { throw ValidationError("--functions must name some of w1,w2,w3,w4,w5") }
         var logger = Logger(label: "durable-bench-worker")
         logger.logLevel = .warning
-        try await DurableWorker.run(served, configuration: try .fromEnvironment(logger: logger))
+        let configuration = try DurableWorkerConfiguration.fromEnvironment(logger: logger)
+        let worker = try DurableWorker(functions: served, configuration: configuration)
+        let services: [any Service] = exitWithParent ? [worker, ParentWatch()] : [worker]
+        try await ServiceGroup(services: services, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger).run()
     }
 }

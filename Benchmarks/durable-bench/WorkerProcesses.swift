@@ -14,7 +14,8 @@ final class WorkerProcesses: @unchecked Sendable {
         for _ in 0..<count {
             let process = Process()
             process.executableURL = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
-            process.arguments = ["worker", "--concurrency", "\(concurrency)", "--functions", functions.joined(separator: ",")]
+            process.arguments = ["worker", "--concurrency", "\(concurrency)", "--functions", functions.joined(separator: ","),
+                                 "--exit-with-parent"]
             process.environment = environment
             do {
                 try process.run()
