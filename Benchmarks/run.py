@@ -83,10 +83,15 @@ def fresh_database(url: str, name: str) -> str:
     return urllib.parse.urlunsplit(parts._replace(path="/" + name))
 
 
-def prepare(skip_peers: bool) -> None:
-    print("== swift build -c release --product durable-bench", file=sys.stderr, flush=True)
-    sh(["swift", "build", "-c", "release", "--scratch-path", str(ROOT / ".build-release"), "--product", "durable-bench"],
-       cwd=ROOT, stdout=subprocess.DEVNULL)
+def prepare(skip_peers: bool, binary: str | None) -> None:
+    global BENCH
+    if binary:
+        BENCH = Path(binary).resolve()
+        print(f"== using {BENCH} (not rebuilt)", file=sys.stderr, flush=True)
+    else:
+        print("== swift build -c release --product durable-bench", file=sys.stderr, flush=True)
+        sh(["swift", "build", "-c", "release", "--scratch-path", str(ROOT / ".build-release"), "--product", "durable-bench"],
+           cwd=ROOT, stdout=subprocess.DEVNULL)
     if skip_peers:
         return
     if not (VENV / "bin" / "python").exists():
@@ -104,14 +109,20 @@ def collect(command: list[str], label: str, results: list[dict], timeout: float)
     started = time.monotonic()
     try:
         done = subprocess.run(command, capture_output=True, text=True, timeout=timeout, cwd=ROOT / "Benchmarks" / "peers")
-    except subprocess.TimeoutExpired:
+        stdout = done.stdout
+        if done.returncode != 0:
+            print(f"   {label}: exit {done.returncode}\n{done.stderr[-2000:]}", file=sys.stderr, flush=True)
+    except subprocess.TimeoutExpired as expired:
+        # The workloads that finished before the timeout still count.
         print(f"   {label}: timed out after {timeout:.0f} s", file=sys.stderr, flush=True)
-        return
-    if done.returncode != 0:
-        print(f"   {label}: exit {done.returncode}\n{done.stderr[-2000:]}", file=sys.stderr, flush=True)
-    for line in done.stdout.splitlines():
+        output = expired.stdout or ""
+        stdout = output.decode() if isinstance(output, bytes) else output
+    for line in stdout.splitlines():
         if line.startswith("{"):
-            result = json.loads(line)
+            try:
+                result = json.loads(line)
+            except ValueError:
+                continue  # cut off by a timeout
             results.append(result)
             note = f"  ({result['note']})" if result.get("note") else ""
             print(f"   {result['workload']} {result['peer']} {result['metric']}: {result['value']:.1f}{note}", file=sys.stderr, flush=True)
@@ -221,6 +232,8 @@ def main() -> None:
     parser.add_argument("--repeats", type=int, default=3)
     parser.add_argument("--skip-peers", action="store_true")
     parser.add_argument("--only", default="W1,W2,W3,W4,W5,W6")
+    parser.add_argument("--binary", help="run this durable-bench instead of building it in release (to check the script; "
+                        "a debug build's figures are not comparable)")
     parser.add_argument("--ours", default=",".join(OURS),
                         help="comma-separated configurations of ours to run (default all: " + ",".join(OURS) + ")")
     args = parser.parse_args()
@@ -228,7 +241,7 @@ def main() -> None:
     configurations = set(args.ours.split(","))
     if unknown := configurations - set(OURS):
         parser.error(f"--ours: unknown {', '.join(sorted(unknown))}; known: {', '.join(OURS)}")
-    prepare(args.skip_peers)
+    prepare(args.skip_peers, args.binary)
     postgres = None
     if configurations & POSTGRES_CONFIGURATIONS and selected & {"W1", "W2", "W3", "W4"}:
         postgres = start_postgres()
