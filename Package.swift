@@ -117,11 +117,21 @@ let package = Package(
             path: "Examples/OrderProcessing/Worker",
             swiftSettings: swiftSettings
         ),
+        // The store a service opens from its `--db`: SQLite or PostgreSQL (`durable serve`, `durable-bench serve`).
+        .target(
+            name: "DurableStores",
+            dependencies: [
+                "DurableServer", "DurableSQLite", "DurableStorePostgres",
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         // The `durable` command: serve, invoke, executions, history, callback, stop.
         .executableTarget(
             name: "durable",
             dependencies: [
                 "DurableHTTP", "DurableClient", "DurableHosting", "DurableSQLite", "DurableStorePostgres", "DurableServer",
+                "DurableStores",
                 "OrderProcessing",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
@@ -133,11 +143,13 @@ let package = Package(
             name: "durable-bench",
             dependencies: [
                 "Durable", "DurableModel", "DurableServer", "DurableHosting", "DurableSQLite", "DurableHTTP", "DurableClient",
+                "DurableStores", "DurableWorker",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             path: "Benchmarks/durable-bench",
             swiftSettings: swiftSettings

@@ -7,12 +7,14 @@ final class ServiceProcess: @unchecked Sendable {
     let process = Process()
     let port: Int
 
-    /// Starts `durable-bench serve` on `database` and waits until it answers HTTP.
-    init(database: String, port: Int, sideEffects: String? = nil, client: DurableHTTPClient) async throws {
+    /// Starts `durable-bench serve` on `database` (a SQLite path or a `postgres://` URL) and waits until
+    /// it answers HTTP; with `workers`, its functions are left to `durable-bench worker` processes.
+    init(database: String, port: Int, sideEffects: String? = nil, workers: Bool = false, client: DurableHTTPClient) async throws {
         self.port = port
         process.executableURL = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
-        var arguments = ["serve", "--db", database, "--port", "\(port)"]
+        var arguments = ["serve", "--db", database, "--port", "\(port)", "--exit-with-parent"]
         if let sideEffects { arguments += ["--side-effects", sideEffects] }
+        if workers { arguments.append("--workers") }
         process.arguments = arguments
         try process.run()
         let deadline = ContinuousClock.now + .seconds(60)

@@ -2,8 +2,7 @@ import ArgumentParser
 import DurableHTTP
 import DurableHosting
 import DurableServer
-import DurableSQLite
-import DurableStorePostgres
+import DurableStores
 import Foundation
 import Hummingbird
 import Logging
@@ -75,23 +74,21 @@ struct ServeCommand: AsyncParsableCommand {
         guard leaseDuration >= 1, pollInterval > 0, pollInterval < leaseDuration else {
             throw ValidationError("--lease-duration must be at least 1 second and --poll-interval positive and shorter")
         }
-        let postgres = try Self.postgresStore(path, poolSize: dbPoolSize, logger: logger)
-        // The pool must run before recovery reads the store, so it runs beside the application rather
-        // than as one of its services, and is cancelled only after the application (and engine) stopped.
-        let pool = postgres.map { store in Task { try await store.run() } }
-        defer { pool?.cancel() }
-        if let postgres { try await postgres.migrate() }
-        let store: any ExecutionStore
-        if let postgres { store = postgres } else { store = try SQLiteExecutionStore(path: path) }
-        // A URL may carry a password; the log names only the kind of database then.
-        let databaseDescription = postgres == nil ? path : "PostgreSQL"
         let workerFunctions = try functions.map(Self.parseFunction)
         guard invocationTimeout > 0 else { throw ValidationError("--invocation-timeout must be positive") }
+        let database = try ServiceDatabase(path, poolSize: dbPoolSize, logger: logger)
+        try await database.run { try await serve(on: database, workerFunctions: workerFunctions, logger: logger) }
+    }
+
+    /// Runs the engine, the HTTP API and the Runtime API on `database` until SIGTERM or SIGINT.
+    private func serve(on database: ServiceDatabase, workerFunctions: [FunctionConfiguration], logger: Logger) async throws {
+        let store = database.store
+        let databaseDescription = database.description
         let invoker = InProcessInvoker()
         // Functions compiled in run in process; every other one goes to the Runtime API workers.
         let workers = WorkerInvoker(plainInvocationTimeout: .seconds(invocationTimeout))
         // On PostgreSQL the node shares the database's work with any other nodes on it.
-        let sharing = postgres == nil ? nil : NodeSharing(
+        let sharing = database.postgres == nil ? nil : NodeSharing(
             nodeId: nodeId ?? Self.defaultNodeId, leaseDuration: .milliseconds(Int(leaseDuration * 1000)),
             pollInterval: .milliseconds(Int(pollInterval * 1000)))
         let configuration = EngineConfiguration(maxConcurrentInvocations: maxConcurrentInvocations,
@@ -131,14 +128,6 @@ struct ServeCommand: AsyncParsableCommand {
         )
         // Stops on SIGTERM or SIGINT: stops taking requests, lets in-flight invocations end, closes the store.
         try await app.runService()
-    }
-
-    /// The PostgreSQL store when `database` is a `postgres://` URL, nil for a SQLite path.
-    static func postgresStore(_ database: String, poolSize: Int, logger: Logger) throws -> PostgresExecutionStore? {
-        guard database.hasPrefix("postgres://") || database.hasPrefix("postgresql://") else { return nil }
-        var configuration = try PostgresExecutionStore.configuration(url: database)
-        configuration.options.maximumConnections = poolSize
-        return PostgresExecutionStore(configuration: configuration, logger: logger)
     }
 
     /// A node id unique enough among the nodes on one database: host, process and a random suffix.
