@@ -59,7 +59,7 @@ struct DirectJSONSamples {
 
     mutating func date() -> Date {
         switch below(6) {
-        case 0: return Date(timeIntervalSinceReferenceDate: [0, -0.0, 1, -1, 1e-7, 5e-324, 1e15, 1e16, -978_307_200, 1e300][below(10)])
+        case 0: return Date(timeIntervalSinceReferenceDate: [0, -0.0, 1, -1, 1e-7, .leastNonzeroMagnitude, 1e15, 1e16, -978_307_200, 1e300][below(10)])
         case 1: return Date(timeIntervalSince1970: Double(1_767_225_600_000 + below(1_000_000_000)) / 1000)
         case 2: return Date(timeIntervalSinceReferenceDate: Double(bitPattern: next() & 0x7FEF_FFFF_FFFF_FFFF) * (chance(50) ? 1 : -1))
         default: return Date(timeIntervalSinceReferenceDate: 786_000_000 + Double(next() % 1_000_000_000) / 1_000_003)

@@ -98,7 +98,7 @@ struct RowCodingTests {
         let operations = Self.operations(), events = Self.events()
         _ = try await store.createExecution(record, operations: Array(operations.prefix(2)), events: Array(events.prefix(1)), timers: [])
         _ = try await store.commit(ExecutionMutation(record: record, operations: Array(operations.dropFirst(2)), events: Array(events.dropFirst(1))))
-        let rows = try await store.writer.read { db in
+        let rows = try store.writer.read { db in
             try Row.fetchAll(db, sql: "SELECT operation, meta FROM operations WHERE execution_arn = ? ORDER BY position", arguments: [record.arn])
         }
         #expect(rows.count == operations.count)

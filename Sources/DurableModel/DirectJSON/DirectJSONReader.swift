@@ -18,6 +18,7 @@ public struct DirectJSONReader {
         var text = text
         return try text.withUTF8 { utf8 in
             var reader = DirectJSONReader(utf8)
+            reader.skipWhitespace()
             let value = try body(&reader)
             reader.skipWhitespace()
             guard reader.index == utf8.count else {
