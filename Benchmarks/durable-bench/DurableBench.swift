@@ -7,5 +7,5 @@ struct DurableBench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "durable-bench",
         abstract: "Benchmarks of the durable engine (see BENCHMARKS.md and Benchmarks/run.py).",
-        subcommands: [InProcessCommand.self, BenchServeCommand.self, HTTPCommand.self, CrashCommand.self, FloorCommand.self])
+        subcommands: [InProcessCommand.self, BenchServeCommand.self, HTTPCommand.self, CrashCommand.self, FloorCommand.self, RowCodecCommand.self])
 }
