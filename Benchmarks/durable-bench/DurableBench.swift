@@ -8,5 +8,5 @@ struct DurableBench: AsyncParsableCommand {
         commandName: "durable-bench",
         abstract: "Benchmarks of the durable engine (see BENCHMARKS.md and Benchmarks/run.py).",
         subcommands: [InProcessCommand.self, BenchServeCommand.self, WorkerCommand.self, HTTPCommand.self, CrashCommand.self,
-                      FloorCommand.self])
+                      FloorCommand.self, RowCodecCommand.self])
 }

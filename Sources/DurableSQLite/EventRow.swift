@@ -13,13 +13,13 @@ enum EventRow {
         SELECT event FROM events WHERE execution_arn = ? AND event_id < ? ORDER BY event_id DESC LIMIT ?
         """
 
-    /// The arguments of `insertSQL`.
+    /// The arguments of `insertSQL`; the event in the direct JSON coding (see `DirectJSONCodable`).
     static func arguments(_ event: HistoryEvent, executionArn: String) throws -> StatementArguments {
-        [executionArn, event.eventId, try StoreJSON.encode(event)]
+        [executionArn, event.eventId, try event.directJSON()]
     }
 
-    /// Decodes the `event` column.
+    /// Decodes the `event` column, whichever coding wrote it.
     static func event(_ json: String) throws -> HistoryEvent {
-        try StoreJSON.decode(HistoryEvent.self, from: json)
+        try HistoryEvent(directJSON: json)
     }
 }

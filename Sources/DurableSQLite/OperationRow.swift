@@ -26,18 +26,21 @@ enum OperationRow {
         ORDER BY position, id
         """
 
-    /// The arguments of `upsertSQL`.
+    /// The arguments of `upsertSQL`; the documents in the direct JSON coding (see `DirectJSONCodable`).
     static func arguments(_ op: StoredOperation, executionArn: String) throws -> StatementArguments {
-        [executionArn, op.id, op.position, op.sequence, try StoreJSON.encode(op.operation), try StoreJSON.encode(op.meta)]
+        [executionArn, op.id, op.position, op.sequence, try op.operation.directJSON(), try op.meta.directJSON()]
     }
 
-    /// Decodes a row of the select statements.
+    /// Decodes a row of the select statements, whichever coding wrote its documents.
+    ///
+    /// Columns are read by index (both selects list position, sequence, operation, meta): a resume
+    /// reads every operation of the history, and a lookup by name costs more than the read.
     static func operation(_ row: Row) throws -> StoredOperation {
         StoredOperation(
-            operation: try StoreJSON.decode(DurableModel.Operation.self, from: row["operation"]),
-            position: row["position"],
-            sequence: row["sequence"],
-            meta: try StoreJSON.decode(OperationMeta.self, from: row["meta"])
+            operation: try DurableModel.Operation(directJSON: row[2]),
+            position: row[0],
+            sequence: row[1],
+            meta: try OperationMeta(directJSON: row[3])
         )
     }
 }

@@ -1,6 +1,9 @@
 import Foundation
 
-/// JSON coding of the store's document columns (records, operations, events).
+/// JSON coding of the store's document columns other than operations and events (records, functions).
+///
+/// Operation and event rows, written on every checkpoint, use the direct coding instead
+/// (`OperationRow`, `EventRow`), which writes the same JSON and reads what this one wrote.
 ///
 /// Dates are written with Foundation's default strategy (seconds since the reference date, as a
 /// shortest round-trip double) rather than the protocol's epoch milliseconds: a store must read back

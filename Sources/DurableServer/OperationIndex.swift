@@ -39,8 +39,10 @@ public struct OperationIndex: Sendable {
 
     /// Stores `op` (replacing the one with its id) and indexes its change.
     public mutating func upsert(_ op: StoredOperation) {
-        byId[op.id] = op
+        let previous = byId.updateValue(op, forKey: op.id)
         if Self.isOpen(op) { openIds.insert(op.id) } else { openIds.remove(op.id) }
+        // Rewritten under the same sequence: its log entry still stands, and a second would list it twice.
+        if previous?.sequence == op.sequence { return }
         let change = Change(sequence: op.sequence, id: op.id)
         if let last = log.last, last.sequence > op.sequence {
             // Sequences grow with every commit; only a caller writing out of order lands here.
@@ -62,10 +64,12 @@ public struct OperationIndex: Sendable {
     /// The operations whose last change has a sequence number above `sequence`, in no particular order.
     public func changed(after sequence: Int) -> [StoredOperation] {
         var found: [StoredOperation] = []
+        // Out-of-order writes can leave an id two entries that both match; list it once.
+        var listed: Set<String> = []
         var index = firstIndex(after: sequence)
         while index < log.count {
             let change = log[index]
-            if let op = byId[change.id], op.sequence == change.sequence { found.append(op) }
+            if let op = byId[change.id], op.sequence == change.sequence, listed.insert(change.id).inserted { found.append(op) }
             index += 1
         }
         return found
