@@ -8,9 +8,6 @@ import Foundation
 /// A function compiled in (`register`, `host`) is listed as if created; the first write to it
 /// (an update, a publish, an alias) stores it, after which the stored settings win.
 extension DurableEngine {
-    /// The store's function tables.
-    var functionStore: (any FunctionStore)? { functions }
-
     func requireFunctionStore() throws -> any FunctionStore {
         guard let functions = functionStore else {
             throw DurableServiceError.service("This service's store does not keep functions")

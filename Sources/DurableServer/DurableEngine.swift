@@ -28,8 +28,8 @@ public final class DurableEngine: Sendable {
     let announceSignal = WakeSignal()
     /// Executions whose lease this node holds, with how many of its tasks hold it.
     let heldLeases = Mutex<[String: Int]>([:])
-    /// The store's function side, when it keeps functions (looked up once: a dynamic cast per call costs).
-    let functions: (any FunctionStore)?
+    /// The store's function tables, when it keeps functions (cast once: a dynamic cast per call costs).
+    let functionStore: (any FunctionStore)?
     /// Recent `FunctionStore.function(named:)` answers for resolving functions on every start and invocation.
     let functionLookups = FunctionLookupCache()
 
@@ -42,7 +42,7 @@ public final class DurableEngine: Sendable {
         self.configuration = configuration
         self.logger = logger
         self.shared = configuration.sharing == nil ? nil : store as? any SharedWorkStore
-        self.functions = store as? any FunctionStore
+        self.functionStore = store as? any FunctionStore
     }
 
     // MARK: - Functions

@@ -40,19 +40,20 @@ public final class ExecutionCache: Sendable {
 
     /// The cached operations of `arn` if it is at `version`.
     public func operations(_ arn: String, version: Int) -> OperationIndex? {
-        entries.withLock { entries in
-            guard var entry = entries.removeValue(forKey: arn) else { return nil }
-            guard entry.record.version == version else { return nil }
-            entry.catchUp()
-            entries[arn] = entry
-            return entry.operations
-        }
+        caughtUp(arn, atVersion: version)?.1
     }
 
     /// The cached record and operations of `arn` at whatever version this process last saw.
     public func snapshot(_ arn: String) -> (ExecutionRecord, OperationIndex)? {
+        caughtUp(arn, atVersion: nil)
+    }
+
+    /// The entry of `arn` with its pending operations merged; an entry not at `version` (when given) is dropped.
+    private func caughtUp(_ arn: String, atVersion version: Int?) -> (ExecutionRecord, OperationIndex)? {
         entries.withLock { entries in
+            // Taken out of the dictionary while it changes, so the merge does not copy the index.
             guard var entry = entries.removeValue(forKey: arn) else { return nil }
+            if let version, entry.record.version != version { return nil }
             entry.catchUp()
             entries[arn] = entry
             return (entry.record, entry.operations)

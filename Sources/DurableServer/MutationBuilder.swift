@@ -19,11 +19,6 @@ struct MutationBuilder {
     /// Set when the step closed the execution.
     private(set) var closed = false
 
-    init(record: ExecutionRecord, operations: [StoredOperation]) {
-        self.record = record
-        self.operations = OperationMap(operations)
-    }
-
     init(record: ExecutionRecord, operations: OperationMap) {
         self.record = record
         self.operations = operations
