@@ -105,7 +105,7 @@ extension DurableContext {
                 while reason == nil, next < total, inFlight < limit {
                     let index = next
                     next += 1
-                    let item = try batchItem(index, slot: slot, batchContext: batchContext, plan: plan, serializer: itemSerializer, body)
+                    let item = try await batchItem(index, slot: slot, batchContext: batchContext, plan: plan, serializer: itemSerializer, body)
                     items[index] = BatchItem(index: index, status: .started)
                     inFlight += 1
                     state.taskWillStart()
@@ -163,17 +163,22 @@ extension DurableContext {
             firstRun: result)
     }
 
-    /// Allocates item `index` (synchronously, in the parent) and returns the work that runs it.
+    /// Allocates item `index` in the parent, queues its START there too (so the service sees STARTs in
+    /// item order however the item tasks are scheduled), and returns the work that runs it.
     private func batchItem<T: Codable & Sendable>(
         _ index: Int, slot: OperationSlot, batchContext: DurableContext, plan: BatchPlan, serializer: any PayloadSerializer<T>,
         _ body: @escaping @Sendable (Int, DurableContext) async throws -> T
-    ) throws -> @Sendable () async throws -> (T, String?) {
+    ) async throws -> @Sendable () async throws -> (T, String?) {
         switch plan.nesting {
         case .nested:
             let itemSlot = try batchContext.allocate(.context, subType: plan.kind.itemSubType, name: plan.names[index])
+            if itemSlot.record == nil {
+                await batchContext.notifyStart(itemSlot)
+                try await batchContext.send(itemSlot.update(.start), wait: false)
+            }
             return {
                 try await batchContext.runChildKeepingText(
-                    itemSlot, serializer: serializer, failure: { DurableError(code: .childContextFailed, errorObject: $0) }
+                    itemSlot, serializer: serializer, startQueued: true, failure: { DurableError(code: .childContextFailed, errorObject: $0) }
                 ) {
                     try await body(index, $0)
                 }
@@ -266,7 +271,7 @@ extension DurableContext {
         let started = Set(summary.startedIndexes ?? [])
         var all: [BatchItem<T>] = []
         for index in plan.names.indices {
-            let item = try batchItem(index, slot: slot, batchContext: batchContext, plan: plan, serializer: serializer, body)
+            let item = try await batchItem(index, slot: slot, batchContext: batchContext, plan: plan, serializer: serializer, body)
             if started.contains(index) {
                 all.append(BatchItem(index: index, status: .started))
                 continue

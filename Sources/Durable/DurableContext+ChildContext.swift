@@ -36,8 +36,10 @@ extension DurableContext {
     }
 
     /// `runChild`, also returning the result's serialized text (so a batch need not serialize it again).
+    /// `startQueued` says the caller has already queued the START (a batch does, so STARTs keep item order).
     func runChildKeepingText<T>(
-        _ slot: OperationSlot, serializer: any PayloadSerializer<T>, failure: @escaping @Sendable (ErrorObject) -> DurableError,
+        _ slot: OperationSlot, serializer: any PayloadSerializer<T>, startQueued: Bool = false,
+        failure: @escaping @Sendable (ErrorObject) -> DurableError,
         _ body: @escaping @Sendable (DurableContext) async throws -> T
     ) async throws -> (value: T, text: String?) {
         let context = serializationContext(slot)
@@ -56,7 +58,7 @@ extension DurableContext {
             default:
                 throw failure(record.contextDetails?.error ?? ErrorObject(errorType: "ChildContextError", errorMessage: "Context \(record.status.rawValue)"))
             }
-        } else {
+        } else if !startQueued {
             await notifyStart(slot)
             try await send(slot.update(.start), wait: false)
         }
