@@ -11,6 +11,9 @@ struct InProcessCommand: AsyncParsableCommand {
     @Option(help: "Comma-separated workloads: W1,W2,W3,W4,W6.")
     var workloads = "W1,W2,W3,W4,W6"
 
+    @Option(help: "W6: how many executions to suspend on callbacks before the long-history resume.")
+    var w6Executions = 10_000
+
     @Option(help: "Directory for the SQLite file (a fresh one per run).")
     var directory = NSTemporaryDirectory()
 
@@ -30,7 +33,7 @@ struct InProcessCommand: AsyncParsableCommand {
             if selected.contains("W2") { for result in try await workloads.w2() { result.emit() } }
             if selected.contains("W3") { for result in try await workloads.w3() { result.emit() } }
             if selected.contains("W4") { for result in try await workloads.w4() { result.emit() } }
-            if selected.contains("W6") { for result in try await SuspensionWorkload(host: host, peer: peer).run() { result.emit() } }
+            if selected.contains("W6") { for result in try await SuspensionWorkload(host: host, peer: peer).run(executions: w6Executions) { result.emit() } }
         }
     }
 }

@@ -130,6 +130,16 @@ enum SQLiteSchema {
                 ALTER TABLE executions ADD COLUMN stored_event_id INTEGER;
                 """)
         }
+        migrator.registerMigration("v4-lean-operation-indexes") { db in
+            // Every checkpoint writes operation rows, and each index on them is one more page in every
+            // commit's WAL frames. Reads list one execution's operations through the primary key
+            // (execution_arn, id) and sort that execution's rows, so these two indexes cost a write
+            // each and saved only that sort.
+            try db.execute(sql: """
+                DROP INDEX operations_by_position;
+                DROP INDEX operations_by_sequence;
+                """)
+        }
         return migrator
     }
 }

@@ -83,7 +83,9 @@ extension DurableEngine {
             after = value
         }
         let size = Self.pageSize(maxItems)
-        let rest = try await store.operations(executionArn: executionArn).filter { $0.position > after }
+        // The store's operation map comes from its cache while the invocation is in flight, so paging
+        // a long history does not read every operation again for each page.
+        let rest = try await store.operationMap(executionArn: executionArn).inStartOrder.filter { $0.position > after }
         let page = Array(rest.prefix(size))
         let next = rest.count > page.count ? page.last.map { String($0.position) } : nil
         return ExecutionStatePage(operations: page.map(\.operation), nextMarker: next)

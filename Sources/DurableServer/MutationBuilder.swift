@@ -82,7 +82,7 @@ struct MutationBuilder {
     }
 
     /// All operations in start order.
-    var ordered: [StoredOperation] { operations.values.sorted { $0.position < $1.position } }
+    var ordered: [StoredOperation] { operations.inStartOrder }
 
     func mutation() -> ExecutionMutation {
         ExecutionMutation(record: record, operations: changedIds.compactMap { operations[$0] }, events: events,

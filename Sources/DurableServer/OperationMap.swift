@@ -38,6 +38,17 @@ public struct OperationMap: Sendable {
         return all
     }
 
+    /// Every operation once, in start order (position, then id). Only the small (position, id) keys
+    /// are sorted, not the operations, which are large values.
+    public var inStartOrder: [StoredOperation] {
+        var keys: [(position: Int, id: String)] = []
+        keys.reserveCapacity(base.count + changes.count)
+        for (id, op) in changes { keys.append((op.position, id)) }
+        for (id, op) in base.byId where changes[id] == nil { keys.append((op.position, id)) }
+        keys.sort { $0.position != $1.position ? $0.position < $1.position : $0.id < $1.id }
+        return keys.map { self[$0.id]! }
+    }
+
     /// Whether any operation satisfies `predicate`, without building `values`.
     public func contains(where predicate: (StoredOperation) throws -> Bool) rethrows -> Bool {
         for op in changes.values where try predicate(op) { return true }

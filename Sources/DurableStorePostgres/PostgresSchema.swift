@@ -136,6 +136,12 @@ enum PostgresSchema {
         ("v3-stored-event-id", [
             "ALTER TABLE executions ADD COLUMN stored_event_id BIGINT",
         ]),
+        // Each index on operations is one more write per operation row in every commit; reads list one
+        // execution's operations through the primary key and sort them (see the SQLite store's v4).
+        ("v4-lean-operation-indexes", [
+            "DROP INDEX IF EXISTS operations_by_position",
+            "DROP INDEX IF EXISTS operations_by_sequence",
+        ]),
     ]
 
     /// Applies the migrations this database lacks, in one transaction under an advisory lock.

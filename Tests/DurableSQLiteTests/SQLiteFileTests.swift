@@ -58,7 +58,7 @@ struct SQLiteFileTests {
         #expect(journal == "wal")
         #expect(synchronous == 2) // FULL
         #expect(foreignKeys == 1)
-        #expect(migrations == ["v1", "v2", "functions-v1", "v3-progress"])
+        #expect(migrations == ["v1", "v2", "functions-v1", "v3-progress", "v4-lean-operation-indexes"])
         // Readers get the same settings: synchronous is per connection.
         let readerSynchronous = try await store.writer.read { db in try Int.fetchOne(db, sql: "PRAGMA synchronous") }
         #expect(readerSynchronous == 2)
@@ -90,7 +90,7 @@ struct SQLiteFileTests {
         defer { try? store.close() }
         #expect(try await store.execution(arn: record.arn) == record)
         #expect(try await store.writer.read { db in try SQLiteSchema.migrator.appliedIdentifiers(db) }
-            == ["v1", "v2", "functions-v1", "v3-progress"])
+            == ["v1", "v2", "functions-v1", "v3-progress", "v4-lean-operation-indexes"])
         // The old row takes checkpoints: events continue its history, progress lands in the new columns.
         var next = record
         next.lastSequence += 1
