@@ -29,11 +29,21 @@ enum ExecutionRow {
             execution_name = :execution_name, status = :status, invocation_phase = :invocation_phase,
             start_ms = :start_ms, started_at = :started_at, ended_at = :ended_at, purge_after = :purge_after,
             record = :record, \(progressAssignments)
-        WHERE arn = :arn
+        \(commitCondition)
         """
 
     /// A checkpoint's update: only progress columns, none of them indexed, so no index is touched.
-    static let updateProgressSQL = "UPDATE executions SET \(progressAssignments) WHERE arn = :arn"
+    static let updateProgressSQL = "UPDATE executions SET \(progressAssignments) \(commitCondition)"
+
+    /// The commit's checks in the UPDATE itself, so a commit needs no SELECT first: the row is still
+    /// at the version the mutation was built on, and, when the mutation brings events, the last
+    /// stored event is the one before its first (rows from before `stored_event_id` existed find it
+    /// in `events`). No row changed means a check failed; `selectCommitCheckSQL` then says which.
+    private static let commitCondition = """
+        WHERE arn = :arn AND version = :expected_version
+            AND (:expected_event_id IS NULL OR COALESCE(stored_event_id,
+                 (SELECT MAX(event_id) FROM events WHERE execution_arn = :arn), 0) = :expected_event_id)
+        """
 
     private static let progressNames = [
         "version", "last_sequence", "last_position", "last_event_id", "observed_sequence", "checkpoint_token",
@@ -50,7 +60,7 @@ enum ExecutionRow {
     static let selectByArnSQL = "SELECT \(selection) FROM executions WHERE arn = ?"
     static let selectByNameSQL = "SELECT \(selection) FROM executions WHERE function_name = ? AND execution_name = ?"
     static let selectVersionSQL = "SELECT version FROM executions WHERE arn = ?"
-    /// The version and the last stored event's id, which a commit checks against.
+    /// The version and the last stored event's id, to tell why a commit's UPDATE changed no row.
     static let selectCommitCheckSQL = "SELECT version, stored_event_id FROM executions WHERE arn = ?"
     // The predicate matches the partial index `executions_awaiting` word for word, so SQLite can use it.
     static let selectAwaitingInvocationSQL = """

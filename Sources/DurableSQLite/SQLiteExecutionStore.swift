@@ -110,31 +110,21 @@ public final class SQLiteExecutionStore: ExecutionStore, Sendable {
         let disarm = mutation.disarmTimers.map(TimerRow.keyArguments)
         let callbacks = mutation.callbacks.map(CallbackRow.arguments)
         let expectedVersion = mutation.record.version
-        let events = mutation.events
+        let firstEventId = mutation.events.first?.eventId
+        var checkedArguments = recordArguments
+        checkedArguments += ["expected_version": expectedVersion, "expected_event_id": firstEventId.map { $0 - 1 }]
         let committed = record
         do {
-            try await writeImmediately { db in
-                guard let check = try Row.fetchOne(db.cachedStatement(sql: ExecutionRow.selectCommitCheckSQL), arguments: [arn]) else {
-                    throw ExecutionStoreError.executionNotFound(arn: arn)
-                }
-                let stored: Int = check[0]
-                guard stored == expectedVersion else {
-                    throw ExecutionStoreError.versionConflict(arn: arn, expected: expectedVersion, actual: stored)
-                }
-                if !events.isEmpty {
-                    // Same rule as the in-memory store: new ids follow the last stored event, whatever the record says.
-                    var next = try (check[1] as Int?)
-                        ?? Int.fetchOne(db.cachedStatement(sql: EventRow.lastEventIdSQL), arguments: [arn]) ?? 0
-                    next += 1
-                    for event in events {
-                        guard event.eventId == next else {
-                            throw ExecutionStoreError.eventIdGap(arn: arn, expected: next, got: event.eventId)
-                        }
-                        next += 1
-                    }
-                }
+            // The events must follow one another; that the first follows the stored ones is the UPDATE's check.
+            for (previous, event) in zip(mutation.events, mutation.events.dropFirst()) where event.eventId != previous.eventId + 1 {
+                throw ExecutionStoreError.eventIdGap(arn: arn, expected: previous.eventId + 1, got: event.eventId)
+            }
+            try await writeImmediately { [checkedArguments] db in
                 let update = progressOnly ? ExecutionRow.updateProgressSQL : ExecutionRow.updateSQL
-                try db.cachedStatement(sql: update).execute(arguments: recordArguments)
+                try db.cachedStatement(sql: update).execute(arguments: checkedArguments)
+                if db.changesCount != 1 {
+                    throw try Self.failedCheck(db, arn: arn, expectedVersion: expectedVersion, firstEventId: firstEventId)
+                }
                 // Disarm before arming, as the in-memory store does, so a mutation may re-arm a key it disarms.
                 if !disarm.isEmpty {
                     let statement = try db.cachedStatement(sql: TimerRow.deleteSQL)
@@ -152,6 +142,19 @@ public final class SQLiteExecutionStore: ExecutionStore, Sendable {
         }
         cache.apply(committed: committed, baseVersion: expectedVersion, operations: mutation.operations)
         return committed
+    }
+
+    /// Why a commit's guarded UPDATE changed no row: the execution is gone, another write moved its
+    /// version, or its events do not follow the stored ones.
+    private static func failedCheck(_ db: Database, arn: String, expectedVersion: Int, firstEventId: Int?) throws -> ExecutionStoreError {
+        guard let check = try Row.fetchOne(db.cachedStatement(sql: ExecutionRow.selectCommitCheckSQL), arguments: [arn]) else {
+            return .executionNotFound(arn: arn)
+        }
+        let stored: Int = check[0]
+        if stored != expectedVersion { return .versionConflict(arn: arn, expected: expectedVersion, actual: stored) }
+        let lastEvent = try (check[1] as Int?)
+            ?? Int.fetchOne(db.cachedStatement(sql: EventRow.lastEventIdSQL), arguments: [arn]) ?? 0
+        return .eventIdGap(arn: arn, expected: lastEvent + 1, got: firstEventId ?? lastEvent + 1)
     }
 
     /// Deletes closed executions past retention, with all their rows.
