@@ -146,6 +146,7 @@ final class ExecutionState: Sendable {
         self.client = client
         self.plugins = plugins
         var map: [String: Operation] = [:]
+        map.reserveCapacity(operations.count)
         for operation in operations { map[operation.id] = operation }
         storage = Mutex(Storage(operations: map, token: token))
         let (stream, continuation) = AsyncStream<Void>.makeStream(bufferingPolicy: .bufferingNewest(1))

@@ -13,6 +13,7 @@ public struct JSONPayloadSerializer<Value: Codable & Sendable>: PayloadSerialize
     /// Decodes JSON text; an absent payload decodes as JSON `null` (so optionals come back nil).
     public func deserialize(_ text: String?, context: SerializationContext) throws -> Value {
         let source = (text?.isEmpty ?? true) ? "null" : text!
+        if let value = ScalarJSON.decode(source, as: Value.self) { return value }
         return try JSONCoding.decoder.decode(Value.self, from: Data(source.utf8))
     }
 }

@@ -12,21 +12,39 @@ public struct OperationIndex: Sendable {
         var id: String
     }
 
+    /// Where an operation stands in start order: its position, then its id.
+    struct StartKey: Sendable, Comparable {
+        var position: Int
+        var id: String
+
+        static func < (lhs: StartKey, rhs: StartKey) -> Bool {
+            lhs.position != rhs.position ? lhs.position < rhs.position : lhs.id < rhs.id
+        }
+    }
+
     /// Every operation by id.
     public private(set) var byId: [String: StoredOperation] = [:]
     private var log: [Change] = []
     /// Ids of operations in an open state (see `isOpen`).
     private(set) var openIds: Set<String> = []
+    /// Every operation's key in start order. New operations take the next position, so keeping it
+    /// sorted is an append; an invocation's first page then needs no sort of the whole history.
+    private(set) var startOrder: [StartKey] = []
 
     /// An empty index.
     public init() {}
 
     /// An index over `operations` (the first of duplicate ids wins).
     public init(_ operations: some Sequence<StoredOperation>) {
+        byId.reserveCapacity(operations.underestimatedCount)
+        startOrder.reserveCapacity(operations.underestimatedCount)
         for op in operations where byId[op.id] == nil {
             byId[op.id] = op
+            startOrder.append(StartKey(position: op.position, id: op.id))
             if Self.isOpen(op) { openIds.insert(op.id) }
         }
+        // Stores read operations in start order already; sort only what came otherwise.
+        if zip(startOrder, startOrder.dropFirst()).contains(where: { $1 < $0 }) { startOrder.sort() }
         log = byId.values.map { Change(sequence: $0.sequence, id: $0.id) }
         log.sort { $0.sequence < $1.sequence }
     }
@@ -41,6 +59,15 @@ public struct OperationIndex: Sendable {
     public mutating func upsert(_ op: StoredOperation) {
         let previous = byId.updateValue(op, forKey: op.id)
         if Self.isOpen(op) { openIds.insert(op.id) } else { openIds.remove(op.id) }
+        if previous?.position != op.position {
+            if let previous { startOrder.remove(at: startIndex(of: StartKey(position: previous.position, id: op.id))) }
+            let key = StartKey(position: op.position, id: op.id)
+            if let last = startOrder.last, key < last {
+                startOrder.insert(key, at: startIndex(of: key))
+            } else {
+                startOrder.append(key)
+            }
+        }
         // Rewritten under the same sequence: its log entry still stands, and a second would list it twice.
         if previous?.sequence == op.sequence { return }
         let change = Change(sequence: op.sequence, id: op.id)
@@ -85,6 +112,17 @@ public struct OperationIndex: Sendable {
         case (.step, .pending), (.wait, .started), (.callback, .started), (.chainedInvoke, .started): true
         default: false
         }
+    }
+
+    /// The index in `startOrder` of the first key not below `key` (binary search).
+    private func startIndex(of key: StartKey) -> Int {
+        var low = 0
+        var high = startOrder.count
+        while low < high {
+            let middle = (low + high) / 2
+            if startOrder[middle] < key { low = middle + 1 } else { high = middle }
+        }
+        return low
     }
 
     /// The index of the first log entry with a sequence above `sequence` (binary search).

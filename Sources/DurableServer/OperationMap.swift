@@ -41,6 +41,11 @@ public struct OperationMap: Sendable {
     /// Every operation once, in start order (position, then id). Only the small (position, id) keys
     /// are sorted, not the operations, which are large values.
     public var inStartOrder: [StoredOperation] {
+        // Usually no change moved or added an operation: the index's order stands.
+        if !changes.contains(where: { id, op in base[id]?.position != op.position }) {
+            if changes.isEmpty { return base.startOrder.map { base.byId[$0.id]! } }
+            return base.startOrder.map { changes[$0.id] ?? base.byId[$0.id]! }
+        }
         var keys: [(position: Int, id: String)] = []
         keys.reserveCapacity(base.count + changes.count)
         for (id, op) in changes { keys.append((op.position, id)) }

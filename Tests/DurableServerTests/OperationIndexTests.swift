@@ -63,4 +63,44 @@ struct OperationIndexTests {
         #expect(index.openOperations.map(\.id).sorted() == ["c", "i"])
         #expect(map.count == 7)
     }
+
+    /// The answer `inStartOrder` must give, by brute force.
+    static func expectedOrder(_ ops: some Sequence<StoredOperation>) -> [String] {
+        ops.sorted { $0.position != $1.position ? $0.position < $1.position : $0.id < $1.id }.map(\.id)
+    }
+
+    @Test func startOrderFollowsNewMovedAndOutOfOrderOperations() {
+        var generator = SystemRandomNumberGenerator()
+        // Built from operations in any order, including equal positions (ties go by id).
+        let shuffled = (0..<50).map { Self.op("op\($0)", .step, .succeeded, sequence: $0 + 1, position: $0 / 2) }.shuffled(using: &generator)
+        var index = OperationIndex(shuffled)
+        var truth = Dictionary(uniqueKeysWithValues: shuffled.map { ($0.id, $0) })
+        #expect(OperationMap(index: index).inStartOrder.map(\.id) == Self.expectedOrder(truth.values))
+        for round in 0..<400 {
+            let id = "op\(Int.random(in: 0..<80, using: &generator))"
+            // Mostly the next position or the operation's own; now and then an earlier one or a move.
+            let position = switch round % 11 {
+            case 0: Int.random(in: 0..<100, using: &generator)
+            default: truth[id]?.position ?? 25 + round
+            }
+            let op = Self.op(id, .step, .succeeded, sequence: 100 + round, position: position)
+            index.upsert(op)
+            truth[id] = op
+            if round % 7 == 0 {
+                #expect(OperationMap(index: index).inStartOrder.map(\.id) == Self.expectedOrder(truth.values))
+                // A map's own changes: one rewritten in place, one new, one moved.
+                var map = OperationMap(index: index)
+                var overlay = truth
+                let kept = Self.op(id, .step, .failed, sequence: 1000, position: position)
+                map[id] = kept
+                overlay[id] = kept
+                #expect(map.inStartOrder.map(\.id) == Self.expectedOrder(overlay.values))
+                #expect(map.inStartOrder.first { $0.id == id }?.operation.status == .failed)
+                let added = Self.op("new\(round)", .wait, .started, sequence: 1001, position: round % 3 == 0 ? 1 : 10_000)
+                map[added.id] = added
+                overlay[added.id] = added
+                #expect(map.inStartOrder.map(\.id) == Self.expectedOrder(overlay.values))
+            }
+        }
+    }
 }
