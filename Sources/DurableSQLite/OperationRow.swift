@@ -31,6 +31,15 @@ enum OperationRow {
         [executionArn, op.id, op.position, op.sequence, try op.operation.directJSON(), try op.meta.directJSON()]
     }
 
+    /// Runs a select statement and decodes its rows as SQLite steps through them: a cursor's row is
+    /// read in place, where `Row.fetchAll` would first copy every row (a resume reads the whole history).
+    static func fetchAll(_ statement: Statement, arguments: StatementArguments) throws -> [StoredOperation] {
+        let cursor = try Row.fetchCursor(statement, arguments: arguments)
+        var operations: [StoredOperation] = []
+        while let row = try cursor.next() { operations.append(try operation(row)) }
+        return operations
+    }
+
     /// Decodes a row of the select statements, whichever coding wrote its documents.
     ///
     /// Columns are read by index (both selects list position, sequence, operation, meta): a resume

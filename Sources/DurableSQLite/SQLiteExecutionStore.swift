@@ -233,8 +233,7 @@ public final class SQLiteExecutionStore: ExecutionStore, Sendable {
     /// The execution's operations in start order.
     public func operations(executionArn: String) async throws -> [StoredOperation] {
         try await writer.read { db in
-            try Row.fetchAll(db.cachedStatement(sql: OperationRow.selectAllSQL), arguments: [executionArn])
-                .map(OperationRow.operation)
+            try OperationRow.fetchAll(db.cachedStatement(sql: OperationRow.selectAllSQL), arguments: [executionArn])
         }
     }
 
@@ -272,8 +271,7 @@ public final class SQLiteExecutionStore: ExecutionStore, Sendable {
         guard let record = try ExecutionRow.fetchOne(db.cachedStatement(sql: ExecutionRow.selectByArnSQL), arguments: [arn]) else {
             return nil
         }
-        let operations = try Row.fetchAll(db.cachedStatement(sql: OperationRow.selectAllSQL), arguments: [arn])
-            .map(OperationRow.operation)
+        let operations = try OperationRow.fetchAll(db.cachedStatement(sql: OperationRow.selectAllSQL), arguments: [arn])
         let index = OperationIndex(operations)
         cache.store(record, operations: index, aboutToChange: aboutToChange)
         return (record, index)
@@ -282,8 +280,7 @@ public final class SQLiteExecutionStore: ExecutionStore, Sendable {
     /// The execution's operations changed after `sequence`, in start order.
     public func operations(executionArn: String, changedAfter sequence: Int) async throws -> [StoredOperation] {
         try await writer.read { db in
-            try Row.fetchAll(db.cachedStatement(sql: OperationRow.selectChangedAfterSQL), arguments: [executionArn, sequence])
-                .map(OperationRow.operation)
+            try OperationRow.fetchAll(db.cachedStatement(sql: OperationRow.selectChangedAfterSQL), arguments: [executionArn, sequence])
         }
     }
 

@@ -24,6 +24,9 @@ public struct CheckpointProcessor: Sendable {
         for update in updates { try Self.validateFields(update) }
         try Self.validateBatch(updates, operations: operations)
         var run = Run(processor: self, execution: execution, working: operations, now: now)
+        // One entry per update at most: sized once instead of regrown while a large batch applies.
+        run.changed.reserveCapacity(updates.count)
+        run.offsets.reserveCapacity(updates.count)
         for update in updates { try run.apply(update) }
         return run.outcome
     }
@@ -73,6 +76,8 @@ public struct CheckpointProcessor: Sendable {
         }
         var started: [String: OperationUpdate] = [:]
         var lastSeen: [String: OperationUpdate] = [:]
+        started.reserveCapacity(updates.count)
+        lastSeen.reserveCapacity(updates.count)
         for update in updates {
             if let last = lastSeen[update.id] {
                 // Only a STEP/CONTEXT START followed by one closing action may share an id in a batch.
