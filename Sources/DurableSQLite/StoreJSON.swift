@@ -1,3 +1,4 @@
+import DurableServer
 import Foundation
 
 /// JSON coding of the store's document columns other than operations and events (records, functions).
@@ -16,6 +17,12 @@ enum StoreJSON {
 
     static func encode(_ value: some Encodable) throws -> String {
         String(decoding: try encoder.encode(value), as: UTF8.self)
+    }
+
+    /// A record, written directly unless it is in one of the rare states left to `JSONEncoder`
+    /// (see `ExecutionRecord.directJSONDocument`).
+    static func encode(_ record: ExecutionRecord) throws -> String {
+        try record.directJSONDocument() ?? String(decoding: try encoder.encode(record), as: UTF8.self)
     }
 
     static func decode<T: Decodable>(_ type: T.Type, from text: String) throws -> T {

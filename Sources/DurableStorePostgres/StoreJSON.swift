@@ -1,4 +1,5 @@
 import DurableModel
+import DurableServer
 import Foundation
 
 /// JSON coding of the store's document columns (records, operations, events).
@@ -27,6 +28,11 @@ enum StoreJSON {
 
     static func encode(_ value: some DirectJSONCodable & Encodable) throws -> String {
         try value.directJSON()
+    }
+
+    /// A record, written directly unless it is in one of the rare states left to `JSONEncoder`.
+    static func encode(_ record: ExecutionRecord) throws -> String {
+        try record.directJSONDocument() ?? String(decoding: try encoder.encode(record), as: UTF8.self)
     }
 
     static func decode<T: DirectJSONCodable & Decodable>(_ type: T.Type, from text: String) throws -> T {
