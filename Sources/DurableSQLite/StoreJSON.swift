@@ -25,6 +25,12 @@ enum StoreJSON {
         try record.directJSONDocument() ?? String(decoding: try encoder.encode(record), as: UTF8.self)
     }
 
+    /// A record, read directly unless the direct reader declines it (see `ExecutionRecord.init(directJSONDocument:)`).
+    static func decode(_ type: ExecutionRecord.Type, from text: String) throws -> ExecutionRecord {
+        if let record = ExecutionRecord(directJSONDocument: text) { return record }
+        return try decoder.decode(type, from: Data(text.utf8))
+    }
+
     static func decode<T: Decodable>(_ type: T.Type, from text: String) throws -> T {
         try decoder.decode(type, from: Data(text.utf8))
     }

@@ -1,4 +1,5 @@
 import DurableModel
+import Foundation
 
 extension ExecutionRecord {
     /// The record as the JSON document its `Codable` conformance writes (same members and values;
@@ -63,5 +64,131 @@ extension ExecutionRecord {
         writer.endArray()
         writer.endObject()
         return writer.text
+    }
+
+    /// Reads a document `directJSONDocument` or `JSONEncoder` wrote; nil when the reader declines it
+    /// and `JSONDecoder` must decide: a checkpointed completion, deferred chained results, a receipt
+    /// in its pre-receipt form, a required member missing, or anything malformed (so the error a
+    /// caller sees is always `JSONDecoder`'s).
+    public init?(directJSONDocument text: String) {
+        struct Declined: Error {}
+        var arn, functionName, qualifier, executionName, executionId, functionArn, executedVersion: String?
+        var status: ExecutionStatus?
+        var startTimestamp: Date?
+        var executionTimeoutSeconds, retentionPeriodDays: Int?
+        var version, lastSequence, lastPosition, lastEventId, observedSequence, previousInvocationSequence: Int?
+        var invocationPhase: InvocationPhase?
+        var failedInvocations, idlePendingAnswers: Int?
+        var endTimestamp, purgeAfter: Date?
+        var inputPayload, result, tenantId, traceHeader, parentExecutionArn, parentOperationId, checkpointToken: String?
+        var error: ErrorObject?
+        var lastCheckpoint: CachedCheckpoint?
+        var currentInvocation: InvocationTicket?
+        var sawDeferred = false
+        do {
+            try DirectJSONReader.parse(text) { reader in
+                try reader.readObject { reader, key in
+                    switch key {
+                    case "arn": arn = try reader.readString()
+                    case "functionName": functionName = try reader.readString()
+                    case "qualifier": qualifier = try reader.readString()
+                    case "executionName": executionName = try reader.readString()
+                    case "executionId": executionId = try reader.readString()
+                    case "functionArn": functionArn = try reader.readString()
+                    case "executedVersion": executedVersion = try reader.readString()
+                    case "status": status = try reader.readRawValue(ExecutionStatus.self)
+                    case "startTimestamp": startTimestamp = try reader.readDate()
+                    case "endTimestamp": endTimestamp = try reader.readOptional { try $0.readDate() }
+                    case "inputPayload": inputPayload = try reader.readOptional { try $0.readString() }
+                    case "result": result = try reader.readOptional { try $0.readString() }
+                    case "error": error = try reader.readOptional { try ErrorObject(directJSON: &$0) }
+                    case "executionTimeoutSeconds": executionTimeoutSeconds = try reader.readInt()
+                    case "retentionPeriodDays": retentionPeriodDays = try reader.readInt()
+                    case "purgeAfter": purgeAfter = try reader.readOptional { try $0.readDate() }
+                    case "tenantId": tenantId = try reader.readOptional { try $0.readString() }
+                    case "traceHeader": traceHeader = try reader.readOptional { try $0.readString() }
+                    case "parentExecutionArn": parentExecutionArn = try reader.readOptional { try $0.readString() }
+                    case "parentOperationId": parentOperationId = try reader.readOptional { try $0.readString() }
+                    case "version": version = try reader.readInt()
+                    case "lastSequence": lastSequence = try reader.readInt()
+                    case "lastPosition": lastPosition = try reader.readInt()
+                    case "lastEventId": lastEventId = try reader.readInt()
+                    case "observedSequence": observedSequence = try reader.readInt()
+                    case "previousInvocationSequence": previousInvocationSequence = try reader.readInt()
+                    case "checkpointToken": checkpointToken = try reader.readOptional { try $0.readString() }
+                    case "lastCheckpoint":
+                        lastCheckpoint = try reader.readOptional { reader in
+                            var clientToken, inboundToken, responseToken: String?
+                            var observedBefore: Int?
+                            try reader.readObject { reader, key in
+                                switch key {
+                                case "clientToken": clientToken = try reader.readString()
+                                case "inboundToken": inboundToken = try reader.readString()
+                                case "responseToken": responseToken = try reader.readOptional { try $0.readString() }
+                                case "observedBefore": observedBefore = try reader.readInt()
+                                default: try reader.skipValue()
+                                }
+                            }
+                            // Without `observedBefore` it is an older record's cached response.
+                            guard let clientToken, let inboundToken, let observedBefore else { throw Declined() }
+                            return CachedCheckpoint(clientToken: clientToken, inboundToken: inboundToken,
+                                                    responseToken: responseToken, observedBefore: observedBefore)
+                        }
+                    case "invocationPhase": invocationPhase = try reader.readRawValue(InvocationPhase.self)
+                    case "currentInvocation":
+                        currentInvocation = try reader.readOptional { reader in
+                            var requestId: String?
+                            var started: Date?
+                            try reader.readObject { reader, key in
+                                switch key {
+                                case "requestId": requestId = try reader.readString()
+                                case "startTimestamp": started = try reader.readDate()
+                                default: try reader.skipValue()
+                                }
+                            }
+                            guard let requestId, let started else { throw Declined() }
+                            return InvocationTicket(requestId: requestId, startTimestamp: started)
+                        }
+                    case "failedInvocations": failedInvocations = try reader.readInt()
+                    case "idlePendingAnswers": idlePendingAnswers = try reader.readInt()
+                    case "checkpointedCompletion":
+                        if try !reader.readNull() { throw Declined() }
+                    case "deferredChainedResults":
+                        sawDeferred = true
+                        try reader.readArray { _ in throw Declined() }
+                    default: try reader.skipValue()
+                    }
+                }
+            }
+        } catch {
+            return nil
+        }
+        guard let arn, let functionName, let qualifier, let executionName, let executionId, let functionArn,
+              let executedVersion, let status, let startTimestamp, let executionTimeoutSeconds, let retentionPeriodDays,
+              let version, let lastSequence, let lastPosition, let lastEventId, let observedSequence,
+              let previousInvocationSequence, let invocationPhase, let failedInvocations, let idlePendingAnswers,
+              sawDeferred else { return nil }
+        self.init(arn: arn, functionName: functionName, qualifier: qualifier, executionName: executionName,
+                  executionId: executionId, functionArn: functionArn, executedVersion: executedVersion,
+                  startTimestamp: startTimestamp, inputPayload: inputPayload, executionTimeoutSeconds: executionTimeoutSeconds,
+                  retentionPeriodDays: retentionPeriodDays, tenantId: tenantId, traceHeader: traceHeader,
+                  parentExecutionArn: parentExecutionArn, parentOperationId: parentOperationId)
+        self.status = status
+        self.endTimestamp = endTimestamp
+        self.result = result
+        self.error = error
+        self.purgeAfter = purgeAfter
+        self.version = version
+        self.lastSequence = lastSequence
+        self.lastPosition = lastPosition
+        self.lastEventId = lastEventId
+        self.observedSequence = observedSequence
+        self.previousInvocationSequence = previousInvocationSequence
+        self.checkpointToken = checkpointToken
+        self.lastCheckpoint = lastCheckpoint
+        self.invocationPhase = invocationPhase
+        self.currentInvocation = currentInvocation
+        self.failedInvocations = failedInvocations
+        self.idlePendingAnswers = idlePendingAnswers
     }
 }

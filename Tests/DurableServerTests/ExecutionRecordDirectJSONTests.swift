@@ -62,4 +62,44 @@ struct ExecutionRecordDirectJSONTests {
         deferred.deferredChainedResults = [ChainedOutcome(operationId: "op", status: .succeeded, result: "1")]
         #expect(try deferred.directJSONDocument() == nil)
     }
+
+    @Test func theDirectReaderReadsBothCodingsBackExactly() throws {
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<300 {
+            let record = Self.randomRecord(&generator)
+            let viaEncoder = String(decoding: try JSONEncoder().encode(record), as: UTF8.self)
+            #expect(ExecutionRecord(directJSONDocument: viaEncoder) == record)
+            #expect(ExecutionRecord(directJSONDocument: try #require(try record.directJSONDocument())) == record)
+        }
+    }
+
+    @Test func theDirectReaderDeclinesWhatOnlyJSONDecoderReads() throws {
+        var generator = SystemRandomNumberGenerator()
+        var completed = Self.randomRecord(&generator)
+        completed.checkpointedCompletion = .failed(ErrorObject(errorType: "E", errorMessage: "m"))
+        let completedText = String(decoding: try JSONEncoder().encode(completed), as: UTF8.self)
+        #expect(ExecutionRecord(directJSONDocument: completedText) == nil)
+        #expect(try JSONDecoder().decode(ExecutionRecord.self, from: Data(completedText.utf8)) == completed)
+        var deferred = Self.randomRecord(&generator)
+        deferred.deferredChainedResults = [ChainedOutcome(operationId: "op", status: .failed)]
+        #expect(ExecutionRecord(directJSONDocument: String(decoding: try JSONEncoder().encode(deferred), as: UTF8.self)) == nil)
+
+        // A receipt in the form records had before receipts (a whole cached response).
+        var legacy = Self.randomRecord(&generator)
+        legacy.lastCheckpoint = nil
+        var object = try #require(try JSONSerialization.jsonObject(with: JSONEncoder().encode(legacy)) as? [String: Any])
+        object["lastCheckpoint"] = ["clientToken": "c", "inboundToken": "i", "response": ["CheckpointToken": "t", "NewExecutionState": ["Operations": [Any]()]]]
+        let legacyText = String(decoding: try JSONSerialization.data(withJSONObject: object), as: UTF8.self)
+        #expect(ExecutionRecord(directJSONDocument: legacyText) == nil)
+        #expect(try JSONDecoder().decode(ExecutionRecord.self, from: Data(legacyText.utf8)).lastCheckpoint?.responseToken == "t")
+
+        // Every truncation and a missing required member: declined, never a crash.
+        let text = try #require(try Self.randomRecord(&generator).directJSONDocument())
+        for end in stride(from: 0, to: text.utf8.count, by: 7) {
+            #expect(ExecutionRecord(directJSONDocument: String(decoding: text.utf8.prefix(end), as: UTF8.self)) == nil)
+        }
+        object.removeValue(forKey: "version")
+        object["lastCheckpoint"] = nil
+        #expect(ExecutionRecord(directJSONDocument: String(decoding: try JSONSerialization.data(withJSONObject: object), as: UTF8.self)) == nil)
+    }
 }
