@@ -210,7 +210,7 @@ let package = Package(
         .executableTarget(
             name: "conformance-server",
             dependencies: [
-                "ConformanceHandlers", "DurableHTTP", "DurableHosting", "DurableServer", "DurableSQLite", "DurableStorePostgres",
+                "ConformanceHandlers", "DurableHTTP", "DurableHosting", "DurableServer", "DurableStores",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),

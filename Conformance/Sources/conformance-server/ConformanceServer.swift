@@ -3,8 +3,7 @@ import ConformanceHandlers
 import DurableHTTP
 import DurableHosting
 import DurableServer
-import DurableSQLite
-import DurableStorePostgres
+import DurableStores
 import Foundation
 import Hummingbird
 import Logging
@@ -40,20 +39,16 @@ struct ConformanceServer: AsyncParsableCommand {
         var logger = Logger(label: "conformance-server")
         logger.logLevel = Logger.Level(rawValue: logLevel) ?? .notice
         guard invocationTimeout > 0 else { throw ValidationError("--invocation-timeout must be positive") }
-        let store: any ExecutionStore
+        // The same store opening as `durable serve`: a SQLite file, or PostgreSQL as one of several nodes.
+        let database = try ServiceDatabase(db, logger: logger)
         var configuration = EngineConfiguration(invocationTimeout: .seconds(invocationTimeout))
-        var pool: Task<Void, any Error>?
-        if db.hasPrefix("postgres://") || db.hasPrefix("postgresql://") {
-            let postgres = try PostgresExecutionStore(url: db, logger: logger)
-            // The pool runs beside the application and stops after it, as in `durable serve`.
-            pool = Task { try await postgres.run() }
-            try await postgres.migrate()
-            store = postgres
+        if database.postgres != nil {
             configuration.sharing = NodeSharing(nodeId: "conformance-\(ProcessInfo.processInfo.processIdentifier)")
-        } else {
-            store = try SQLiteExecutionStore(path: db)
         }
-        defer { pool?.cancel() }
+        try await database.run { try await serve(on: database.store, configuration: configuration, logger: logger) }
+    }
+
+    private func serve(on store: any ExecutionStore, configuration: EngineConfiguration, logger: Logger) async throws {
         let inProcess = InProcessInvoker()
         let workers = WorkerInvoker(plainInvocationTimeout: .seconds(invocationTimeout))
         let engine = DurableEngine(store: store, invoker: RoutingInvoker(inProcess: inProcess, fallback: workers),
