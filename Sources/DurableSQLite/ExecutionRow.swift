@@ -84,7 +84,7 @@ enum ExecutionRow {
             "started_at": record.startTimestamp.columnSeconds,
             "ended_at": record.endTimestamp?.columnSeconds,
             "purge_after": record.purgeAfter?.columnSeconds,
-            "record": try StoreJSON.encode(record),
+            "record": try record.storeDocument(),
         ]
         arguments += progressArguments(record, storedEventId: storedEventId)
         return arguments
@@ -124,7 +124,7 @@ enum ExecutionRow {
 
     /// Decodes a row of a `SELECT \(selection) …` statement.
     static func record(_ row: Row) throws -> ExecutionRecord {
-        var record = try StoreJSON.decode(ExecutionRecord.self, from: row[0])
+        var record = try ExecutionRecord(storeDocument: row[0])
         record.version = row[1]
         // Rows written before the progress columns existed keep everything in `record`.
         guard let lastSequence = row[2] as Int? else { return record }

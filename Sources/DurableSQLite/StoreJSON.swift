@@ -1,4 +1,3 @@
-import DurableServer
 import Foundation
 
 /// JSON coding of the store's document columns other than operations and events (records, functions).
@@ -17,18 +16,6 @@ enum StoreJSON {
 
     static func encode(_ value: some Encodable) throws -> String {
         String(decoding: try encoder.encode(value), as: UTF8.self)
-    }
-
-    /// A record, written directly unless it is in one of the rare states left to `JSONEncoder`
-    /// (see `ExecutionRecord.directJSONDocument`).
-    static func encode(_ record: ExecutionRecord) throws -> String {
-        try record.directJSONDocument() ?? String(decoding: try encoder.encode(record), as: UTF8.self)
-    }
-
-    /// A record, read directly unless the direct reader declines it (see `ExecutionRecord.init(directJSONDocument:)`).
-    static func decode(_ type: ExecutionRecord.Type, from text: String) throws -> ExecutionRecord {
-        if let record = ExecutionRecord(directJSONDocument: text) { return record }
-        return try decoder.decode(type, from: Data(text.utf8))
     }
 
     static func decode<T: Decodable>(_ type: T.Type, from text: String) throws -> T {

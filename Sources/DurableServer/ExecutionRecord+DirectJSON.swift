@@ -40,23 +40,9 @@ extension ExecutionRecord {
         writer.member("observedSequence", observedSequence)
         writer.member("previousInvocationSequence", previousInvocationSequence)
         writer.member("checkpointToken", checkpointToken)
-        if let lastCheckpoint {
-            writer.key("lastCheckpoint")
-            writer.beginObject()
-            writer.member("clientToken", lastCheckpoint.clientToken)
-            writer.member("inboundToken", lastCheckpoint.inboundToken)
-            writer.member("responseToken", lastCheckpoint.responseToken)
-            writer.member("observedBefore", lastCheckpoint.observedBefore)
-            writer.endObject()
-        }
+        try writer.member("lastCheckpoint", lastCheckpoint)
         writer.member("invocationPhase", invocationPhase.rawValue)
-        if let currentInvocation {
-            writer.key("currentInvocation")
-            writer.beginObject()
-            writer.member("requestId", currentInvocation.requestId)
-            try writer.member("startTimestamp", currentInvocation.startTimestamp)
-            writer.endObject()
-        }
+        try writer.member("currentInvocation", currentInvocation)
         writer.member("failedInvocations", failedInvocations)
         writer.member("idlePendingAnswers", idlePendingAnswers)
         writer.key("deferredChainedResults")
@@ -116,39 +102,9 @@ extension ExecutionRecord {
                     case "observedSequence": observedSequence = try reader.readInt()
                     case "previousInvocationSequence": previousInvocationSequence = try reader.readInt()
                     case "checkpointToken": checkpointToken = try reader.readOptional { try $0.readString() }
-                    case "lastCheckpoint":
-                        lastCheckpoint = try reader.readOptional { reader in
-                            var clientToken, inboundToken, responseToken: String?
-                            var observedBefore: Int?
-                            try reader.readObject { reader, key in
-                                switch key {
-                                case "clientToken": clientToken = try reader.readString()
-                                case "inboundToken": inboundToken = try reader.readString()
-                                case "responseToken": responseToken = try reader.readOptional { try $0.readString() }
-                                case "observedBefore": observedBefore = try reader.readInt()
-                                default: try reader.skipValue()
-                                }
-                            }
-                            // Without `observedBefore` it is an older record's cached response.
-                            guard let clientToken, let inboundToken, let observedBefore else { throw Declined() }
-                            return CachedCheckpoint(clientToken: clientToken, inboundToken: inboundToken,
-                                                    responseToken: responseToken, observedBefore: observedBefore)
-                        }
+                    case "lastCheckpoint": lastCheckpoint = try reader.readOptional { try CachedCheckpoint(directJSON: &$0) }
                     case "invocationPhase": invocationPhase = try reader.readRawValue(InvocationPhase.self)
-                    case "currentInvocation":
-                        currentInvocation = try reader.readOptional { reader in
-                            var requestId: String?
-                            var started: Date?
-                            try reader.readObject { reader, key in
-                                switch key {
-                                case "requestId": requestId = try reader.readString()
-                                case "startTimestamp": started = try reader.readDate()
-                                default: try reader.skipValue()
-                                }
-                            }
-                            guard let requestId, let started else { throw Declined() }
-                            return InvocationTicket(requestId: requestId, startTimestamp: started)
-                        }
+                    case "currentInvocation": currentInvocation = try reader.readOptional { try InvocationTicket(directJSON: &$0) }
                     case "failedInvocations": failedInvocations = try reader.readInt()
                     case "idlePendingAnswers": idlePendingAnswers = try reader.readInt()
                     case "checkpointedCompletion":
@@ -190,5 +146,80 @@ extension ExecutionRecord {
         self.currentInvocation = currentInvocation
         self.failedInvocations = failedInvocations
         self.idlePendingAnswers = idlePendingAnswers
+    }
+}
+
+extension ExecutionRecord {
+    /// The record as stored in a `record` column: the direct coding, or `JSONEncoder`'s for the rare
+    /// states the direct writer leaves to it. Both stores write records through this.
+    public func storeDocument() throws -> String {
+        try directJSONDocument() ?? String(decoding: try Self.encoder.encode(self), as: UTF8.self)
+    }
+
+    /// Reads a `record` column: directly, or with `JSONDecoder` when the direct reader declines.
+    public init(storeDocument text: String) throws {
+        self = try Self(directJSONDocument: text) ?? Self.decoder.decode(Self.self, from: Data(text.utf8))
+    }
+
+    // Foundation's defaults (dates as seconds since the reference date), as the stores' other documents.
+    private static let encoder = JSONEncoder()
+    private static let decoder = JSONDecoder()
+}
+
+extension CachedCheckpoint: DirectJSONCodable {
+    /// Reads the receipt form; the pre-receipt form (a whole cached response) is left to `JSONDecoder`,
+    /// so reading it here fails with a missing `observedBefore`.
+    public init(directJSON reader: inout DirectJSONReader) throws {
+        var clientToken, inboundToken, responseToken: String?
+        var observedBefore: Int?
+        try reader.readObject { reader, key in
+            switch key {
+            case "clientToken": clientToken = try reader.readString()
+            case "inboundToken": inboundToken = try reader.readString()
+            case "responseToken": responseToken = try reader.readOptional { try $0.readString() }
+            case "observedBefore": observedBefore = try reader.readInt()
+            default: try reader.skipValue()
+            }
+        }
+        guard let clientToken else { throw reader.missing("clientToken", in: Self.self) }
+        guard let inboundToken else { throw reader.missing("inboundToken", in: Self.self) }
+        guard let observedBefore else { throw reader.missing("observedBefore", in: Self.self) }
+        self.init(clientToken: clientToken, inboundToken: inboundToken, responseToken: responseToken, observedBefore: observedBefore)
+    }
+
+    /// Writes the members `encode(to:)` writes.
+    public func write(to writer: inout DirectJSONWriter) throws {
+        writer.beginObject()
+        writer.member("clientToken", clientToken)
+        writer.member("inboundToken", inboundToken)
+        writer.member("responseToken", responseToken)
+        writer.member("observedBefore", observedBefore)
+        writer.endObject()
+    }
+}
+
+extension InvocationTicket: DirectJSONCodable {
+    /// Reads the members the synthesized `Codable` conformance writes.
+    public init(directJSON reader: inout DirectJSONReader) throws {
+        var requestId: String?
+        var startTimestamp: Date?
+        try reader.readObject { reader, key in
+            switch key {
+            case "requestId": requestId = try reader.readString()
+            case "startTimestamp": startTimestamp = try reader.readDate()
+            default: try reader.skipValue()
+            }
+        }
+        guard let requestId else { throw reader.missing("requestId", in: Self.self) }
+        guard let startTimestamp else { throw reader.missing("startTimestamp", in: Self.self) }
+        self.init(requestId: requestId, startTimestamp: startTimestamp)
+    }
+
+    /// Writes the members the synthesized `Codable` conformance writes.
+    public func write(to writer: inout DirectJSONWriter) throws {
+        writer.beginObject()
+        writer.member("requestId", requestId)
+        try writer.member("startTimestamp", startTimestamp)
+        writer.endObject()
     }
 }

@@ -46,11 +46,11 @@ public struct OperationMap: Sendable {
             if changes.isEmpty { return base.startOrder.map { base.byId[$0.id]! } }
             return base.startOrder.map { changes[$0.id] ?? base.byId[$0.id]! }
         }
-        var keys: [(position: Int, id: String)] = []
+        var keys: [OperationIndex.StartKey] = []
         keys.reserveCapacity(base.count + changes.count)
-        for (id, op) in changes { keys.append((op.position, id)) }
-        for (id, op) in base.byId where changes[id] == nil { keys.append((op.position, id)) }
-        keys.sort { $0.position != $1.position ? $0.position < $1.position : $0.id < $1.id }
+        for (id, op) in changes { keys.append(.init(position: op.position, id: id)) }
+        for (id, op) in base.byId where changes[id] == nil { keys.append(.init(position: op.position, id: id)) }
+        keys.sort()
         return keys.map { self[$0.id]! }
     }
 

@@ -17,7 +17,7 @@ struct PostgresCommitStatement {
         let arn = mutation.record.arn
         var record = mutation.record
         record.version += 1
-        let json = try StoreJSON.encode(record)
+        let json = try record.storeDocument()
         // Later writes of one key win, as they would row by row; one statement may touch a row only once.
         let operations = Self.lastPerKey(mutation.operations, key: \.id)
         let armed = Self.lastPerKey(mutation.armTimers, key: \.key)

@@ -189,7 +189,7 @@ public final class PostgresExecutionStore: ExecutionStore, Service, Sendable {
     }
 
     private static func insertExecution(_ record: ExecutionRecord, storedEventId: Int) throws -> PostgresQuery {
-        let json = try StoreJSON.encode(record)
+        let json = try record.storeDocument()
         return """
             INSERT INTO executions (arn, function_name, qualifier, execution_name, status, invocation_phase,
                                     start_ms, started_at, ended_at, purge_after, version, record, stored_event_id)
@@ -313,7 +313,7 @@ public final class PostgresExecutionStore: ExecutionStore, Service, Sendable {
         let rows = try await client.query(ExecutionListRequest.query(query, cursor: cursor), logger: logger)
         var fetched: [(arn: String, startMillis: Int64, record: ExecutionRecord)] = []
         for try await (arn, startMillis, json) in rows.decode((String, Int64, String).self) {
-            fetched.append((arn, startMillis, try StoreJSON.decode(ExecutionRecord.self, from: json)))
+            fetched.append((arn, startMillis, try ExecutionRecord(storeDocument: json)))
         }
         // One row beyond the page tells whether there is a next page.
         let page = fetched.prefix(query.pageSize)
@@ -371,7 +371,7 @@ public final class PostgresExecutionStore: ExecutionStore, Service, Sendable {
     private func records(_ query: PostgresQuery) async throws -> [ExecutionRecord] {
         var records: [ExecutionRecord] = []
         for try await json in try await client.query(query, logger: logger).decode(String.self) {
-            records.append(try StoreJSON.decode(ExecutionRecord.self, from: json))
+            records.append(try ExecutionRecord(storeDocument: json))
         }
         return records
     }

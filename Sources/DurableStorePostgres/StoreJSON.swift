@@ -1,5 +1,4 @@
 import DurableModel
-import DurableServer
 import Foundation
 
 /// JSON coding of the store's document columns (records, operations, events).
@@ -22,23 +21,12 @@ enum StoreJSON {
         String(decoding: try encoder.encode(value), as: UTF8.self)
     }
 
-    /// A record, read directly unless the direct reader declines it (see `ExecutionRecord.init(directJSONDocument:)`).
-    static func decode(_ type: ExecutionRecord.Type, from text: String) throws -> ExecutionRecord {
-        if let record = ExecutionRecord(directJSONDocument: text) { return record }
-        return try decoder.decode(type, from: Data(text.utf8))
-    }
-
     static func decode<T: Decodable>(_ type: T.Type, from text: String) throws -> T {
         try decoder.decode(type, from: Data(text.utf8))
     }
 
     static func encode(_ value: some DirectJSONCodable & Encodable) throws -> String {
         try value.directJSON()
-    }
-
-    /// A record, written directly unless it is in one of the rare states left to `JSONEncoder`.
-    static func encode(_ record: ExecutionRecord) throws -> String {
-        try record.directJSONDocument() ?? String(decoding: try encoder.encode(record), as: UTF8.self)
     }
 
     static func decode<T: DirectJSONCodable & Decodable>(_ type: T.Type, from text: String) throws -> T {
