@@ -8,26 +8,23 @@ import Synchronization
 /// savepoint, so one write failing (a version conflict) rolls back only that write. Every caller is
 /// answered only after the transaction carrying its write committed.
 ///
-/// No background task: the first caller to find the writer idle leads, writing its group; on
-/// finishing it hands the lead to the oldest caller still waiting, which writes the next group.
+/// No background task: the first caller to find the writer idle schedules a drain on the database's
+/// own writer queue. The drain writes one group, answers its callers from that queue and, if more
+/// writes arrived meanwhile, schedules itself again. So the next transaction starts as soon as the
+/// last one committed, on the writer's thread, instead of after a thread of the (often busy)
+/// cooperative pool has run the old leader and then the new one.
 final class GroupCommitWriter: Sendable {
     typealias Work = @Sendable (Database) throws -> any Sendable
-
-    private enum Signal: Sendable {
-        case done(Result<any Sendable, any Error>)
-        case lead
-    }
+    private typealias Continuation = CheckedContinuation<Result<any Sendable, any Error>, Never>
 
     private struct Entry: Sendable {
-        var id: UInt64
         var work: Work
-        var continuation: CheckedContinuation<Signal, Never>
+        var continuation: Continuation
     }
 
     private struct State {
-        var leading = false
+        var draining = false
         var pending: [Entry] = []
-        var nextId: UInt64 = 0
         var statistics = SQLiteCommitStatistics()
     }
 
@@ -36,6 +33,7 @@ final class GroupCommitWriter: Sendable {
     /// Writes one transaction carries at most, so a flood of writers cannot grow one transaction unboundedly.
     private let maxGroup = 512
 
+    /// A group writer on `writer`'s connection.
     init(writer: any DatabaseWriter) {
         self.writer = writer
     }
@@ -50,27 +48,52 @@ final class GroupCommitWriter: Sendable {
 
     /// Runs `work` in a savepoint of the next group transaction and returns its value once that transaction committed.
     func write<T: Sendable>(_ work: @escaping @Sendable (Database) throws -> T) async throws -> T {
-        var id: UInt64 = 0
-        let signal = await withCheckedContinuation { (continuation: CheckedContinuation<Signal, Never>) in
-            let lead = state.withLock { state -> Bool in
-                id = state.nextId
-                state.nextId += 1
-                state.pending.append(Entry(id: id, work: { try work($0) }, continuation: continuation))
-                if state.leading { return false }
-                state.leading = true
+        let result = await withCheckedContinuation { (continuation: Continuation) in
+            let startDrain = state.withLock { state -> Bool in
+                state.pending.append(Entry(work: { try work($0) }, continuation: continuation))
+                if state.draining { return false }
+                state.draining = true
                 return true
             }
-            if lead { continuation.resume(returning: .lead) }
-        }
-        let result: Result<any Sendable, any Error>
-        switch signal {
-        case .done(let outcome):
-            result = outcome
-        case .lead:
-            result = await lead(ownId: id)
+            if startDrain { scheduleDrain() }
         }
         // The work returned a T; the cast only recovers the type the queue erased.
         return try result.get() as! T
+    }
+
+    private func scheduleDrain() {
+        writer.asyncWriteWithoutTransaction { db in self.drainOneGroup(db) }
+    }
+
+    /// On the writer queue: writes the oldest waiting writes as one transaction and answers them.
+    private func drainOneGroup(_ db: Database) {
+        let group = state.withLock { state -> [Entry] in
+            let count = min(state.pending.count, maxGroup)
+            defer { state.pending.removeFirst(count) }
+            return Array(state.pending.prefix(count))
+        }
+        var results: [Result<any Sendable, any Error>] = []
+        if !group.isEmpty {
+            do {
+                results = try Self.writeGroup(group, db)
+            } catch {
+                // The transaction itself failed (I/O, busy): nothing of the group was stored.
+                results = Array(repeating: .failure(error), count: group.count)
+            }
+        }
+        let more = state.withLock { state -> Bool in
+            if !group.isEmpty {
+                state.statistics.commits += group.count
+                state.statistics.transactions += 1
+                state.statistics.largestGroup = max(state.statistics.largestGroup, group.count)
+            }
+            if state.pending.isEmpty { state.draining = false }
+            return !state.pending.isEmpty
+        }
+        for (entry, result) in zip(group, results) { entry.continuation.resume(returning: result) }
+        // Requeued rather than looped, so blocks queued on the writer outside this type (direct
+        // writes such as migrations) are not starved by a steady stream of commits.
+        if more { scheduleDrain() }
     }
 
     /// Runs the group's work in one IMMEDIATE transaction, each write in its own savepoint unless it is
@@ -107,40 +130,5 @@ final class GroupCommitWriter: Sendable {
             throw error
         }
         return results
-    }
-
-    /// Writes one group (which holds the leader's own entry), answers the others, passes the lead on.
-    private func lead(ownId: UInt64) async -> Result<any Sendable, any Error> {
-        let group = state.withLock { state -> [Entry] in
-            // The leader's own entry is always among the first `maxGroup`: it is the oldest waiting.
-            let count = min(state.pending.count, maxGroup)
-            defer { state.pending.removeFirst(count) }
-            return Array(state.pending.prefix(count))
-        }
-        var results: [Result<any Sendable, any Error>]
-        do {
-            results = try await writer.writeWithoutTransaction { db in
-                try Self.writeGroup(group, db)
-            }
-        } catch {
-            // The transaction itself failed (I/O, busy): nothing of the group was stored.
-            results = Array(repeating: .failure(error), count: group.count)
-        }
-        let next = state.withLock { state -> CheckedContinuation<Signal, Never>? in
-            state.statistics.commits += group.count
-            state.statistics.transactions += 1
-            state.statistics.largestGroup = max(state.statistics.largestGroup, group.count)
-            guard let first = state.pending.first else {
-                state.leading = false
-                return nil
-            }
-            return first.continuation
-        }
-        var own: Result<any Sendable, any Error> = .failure(CancellationError())
-        for (entry, result) in zip(group, results) {
-            if entry.id == ownId { own = result } else { entry.continuation.resume(returning: .done(result)) }
-        }
-        next?.resume(returning: .lead)
-        return own
     }
 }
