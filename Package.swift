@@ -162,7 +162,11 @@ let package = Package(
         // The SQLite execution store: one row per execution, operation, event, timer and callback.
         .target(
             name: "DurableSQLite",
-            dependencies: ["DurableServer", "DurableModel", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: [
+                "DurableServer", "DurableModel", .product(name: "GRDB", package: "GRDB.swift"),
+                // The C API of the SQLite that GRDB links, for binding the commit's rows directly (see SQLiteArguments).
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(

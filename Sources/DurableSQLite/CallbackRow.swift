@@ -11,8 +11,8 @@ enum CallbackRow {
     static let deleteForExecutionSQL = "DELETE FROM callbacks WHERE execution_arn = ?"
 
     /// The arguments of `upsertSQL`.
-    static func arguments(_ entry: CallbackIndexEntry) -> StatementArguments {
-        [entry.callbackId, entry.executionArn, entry.operationId]
+    static func arguments(_ entry: CallbackIndexEntry) -> SQLiteArguments {
+        SQLiteArguments([.text(entry.callbackId), .text(entry.executionArn), .text(entry.operationId)])
     }
 
     /// Decodes a row of `selectSQL`.

@@ -14,8 +14,8 @@ enum EventRow {
         """
 
     /// The arguments of `insertSQL`; the event in the direct JSON coding (see `DirectJSONCodable`).
-    static func arguments(_ event: HistoryEvent, executionArn: String) throws -> StatementArguments {
-        [executionArn, event.eventId, try event.directJSON()]
+    static func arguments(_ event: HistoryEvent, executionArn: String) throws -> SQLiteArguments {
+        SQLiteArguments([.text(executionArn), .integer(event.eventId), .text(try event.directJSON())])
     }
 
     /// Decodes the `event` column, whichever coding wrote it.

@@ -73,39 +73,42 @@ enum ExecutionRow {
 
     /// The named arguments of `insertSQL` and `updateSQL`; `storedEventId` is the id of the last event
     /// row the same write stores, nil when it stores none.
-    static func arguments(_ record: ExecutionRecord, storedEventId: Int?) throws -> StatementArguments {
-        var arguments: StatementArguments = [
-            "function_name": record.functionName,
-            "qualifier": record.qualifier,
-            "execution_name": record.executionName,
-            "status": record.status.rawValue,
-            "invocation_phase": record.invocationPhase.rawValue,
-            "start_ms": record.startTimestamp.epochMillis,
-            "started_at": record.startTimestamp.columnSeconds,
-            "ended_at": record.endTimestamp?.columnSeconds,
-            "purge_after": record.purgeAfter?.columnSeconds,
-            "record": try record.storeDocument(),
-        ]
-        arguments += progressArguments(record, storedEventId: storedEventId)
-        return arguments
+    static func arguments(_ record: ExecutionRecord, storedEventId: Int?) throws -> SQLiteArguments {
+        SQLiteArguments(named: [
+            ("function_name", .text(record.functionName)),
+            ("qualifier", .text(record.qualifier)),
+            ("execution_name", .text(record.executionName)),
+            ("status", .text(record.status.rawValue)),
+            ("invocation_phase", .text(record.invocationPhase.rawValue)),
+            ("start_ms", .integer(Int64(record.startTimestamp.epochMillis))),
+            ("started_at", .real(record.startTimestamp.columnSeconds)),
+            ("ended_at", .real(record.endTimestamp?.columnSeconds)),
+            ("purge_after", .real(record.purgeAfter?.columnSeconds)),
+            ("record", .text(try record.storeDocument())),
+        ]) + progressArguments(record, storedEventId: storedEventId)
     }
 
     /// The named arguments of `updateProgressSQL` (with `arn`).
-    static func progressArguments(_ record: ExecutionRecord, storedEventId: Int?) -> StatementArguments {
-        [
-            "stored_event_id": storedEventId,
-            "arn": record.arn,
-            "version": record.version,
-            "last_sequence": record.lastSequence,
-            "last_position": record.lastPosition,
-            "last_event_id": record.lastEventId,
-            "observed_sequence": record.observedSequence,
-            "checkpoint_token": record.checkpointToken,
-            "receipt_client_token": record.lastCheckpoint?.clientToken,
-            "receipt_inbound_token": record.lastCheckpoint?.inboundToken,
-            "receipt_response_token": record.lastCheckpoint?.responseToken,
-            "receipt_observed_before": record.lastCheckpoint?.observedBefore,
-        ]
+    static func progressArguments(_ record: ExecutionRecord, storedEventId: Int?) -> SQLiteArguments {
+        SQLiteArguments(named: [
+            ("stored_event_id", .integer(storedEventId)),
+            ("arn", .text(record.arn)),
+            ("version", .integer(record.version)),
+            ("last_sequence", .integer(record.lastSequence)),
+            ("last_position", .integer(record.lastPosition)),
+            ("last_event_id", .integer(record.lastEventId)),
+            ("observed_sequence", .integer(record.observedSequence)),
+            ("checkpoint_token", .text(record.checkpointToken)),
+            ("receipt_client_token", .text(record.lastCheckpoint?.clientToken)),
+            ("receipt_inbound_token", .text(record.lastCheckpoint?.inboundToken)),
+            ("receipt_response_token", .text(record.lastCheckpoint?.responseToken)),
+            ("receipt_observed_before", .integer(record.lastCheckpoint?.observedBefore)),
+        ])
+    }
+
+    /// The commit checks' arguments, which `updateSQL` and `updateProgressSQL` take besides the row's.
+    static func checkArguments(expectedVersion: Int, expectedEventId: Int?) -> SQLiteArguments {
+        SQLiteArguments(named: [("expected_version", .integer(expectedVersion)), ("expected_event_id", .integer(expectedEventId))])
     }
 
     /// Whether `record` differs from `base` only in the fields with progress columns, so that

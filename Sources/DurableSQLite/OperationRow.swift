@@ -27,8 +27,9 @@ enum OperationRow {
         """
 
     /// The arguments of `upsertSQL`; the documents in the direct JSON coding (see `DirectJSONCodable`).
-    static func arguments(_ op: StoredOperation, executionArn: String) throws -> StatementArguments {
-        [executionArn, op.id, op.position, op.sequence, try op.operation.directJSON(), try op.meta.directJSON()]
+    static func arguments(_ op: StoredOperation, executionArn: String) throws -> SQLiteArguments {
+        SQLiteArguments([.text(executionArn), .text(op.id), .integer(op.position), .integer(op.sequence),
+                         .text(try op.operation.directJSON()), .text(try op.meta.directJSON())])
     }
 
     /// Runs a select statement and decodes its rows as SQLite steps through them: a cursor's row is

@@ -22,13 +22,17 @@ enum TimerRow {
     static let deleteForExecutionSQL = "DELETE FROM timers WHERE execution_arn = ?"
 
     /// The key columns: the primary key cannot hold NULL, so an execution-level timer's operation is ''.
-    static func keyArguments(_ key: TimerKey) -> StatementArguments {
-        [key.executionArn, key.kind.rawValue, key.operationId ?? ""]
+    static func keyArguments(_ key: TimerKey) -> SQLiteArguments {
+        SQLiteArguments(keyValues(key))
+    }
+
+    private static func keyValues(_ key: TimerKey) -> [SQLiteArgument] {
+        [.text(key.executionArn), .text(key.kind.rawValue), .text(key.operationId ?? "")]
     }
 
     /// The arguments of `upsertSQL`.
-    static func arguments(_ timer: DurableTimer) -> StatementArguments {
-        keyArguments(timer.key) + [timer.dueAt.columnSeconds]
+    static func arguments(_ timer: DurableTimer) -> SQLiteArguments {
+        SQLiteArguments(keyValues(timer.key) + [.real(timer.dueAt.columnSeconds)])
     }
 
     /// Decodes a row of `selectDueSQL`.
