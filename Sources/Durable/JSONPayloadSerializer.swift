@@ -7,7 +7,8 @@ public struct JSONPayloadSerializer<Value: Codable & Sendable>: PayloadSerialize
 
     /// JSON text of `value`.
     public func serialize(_ value: Value, context: SerializationContext) throws -> String? {
-        String(decoding: try JSONCoding.encoder.encode(value), as: UTF8.self)
+        if let text = ScalarJSON.encode(value) { return text }
+        return String(decoding: try JSONCoding.encoder.encode(value), as: UTF8.self)
     }
 
     /// Decodes JSON text; an absent payload decodes as JSON `null` (so optionals come back nil).

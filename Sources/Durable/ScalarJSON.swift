@@ -1,12 +1,30 @@
 import DurableModel
 
-/// Reads JSON texts of the commonest result types (`Int`, `String`, `Bool`) without a `JSONDecoder`.
+/// Reads and writes JSON texts of the commonest result types (`Int`, `String`, `Bool`) without a
+/// `JSONDecoder` or `JSONEncoder`.
 ///
-/// A replay decodes every stored step result again, and a decoder's fixed cost per call is most of
-/// that work for a small value. Texts these readers do not accept exactly as JSON (leading zeros, a
-/// plus sign, an exponent, trailing data) answer nil, and the caller's `JSONDecoder` decides, so the
-/// values and the errors are the decoder's in every case.
+/// A replay decodes every stored step result again, and every step encodes its result once; a coder's
+/// fixed cost per call is most of that work for a small value. Texts these readers do not accept
+/// exactly as JSON (leading zeros, a plus sign, an exponent, trailing data) answer nil, and the
+/// caller's `JSONDecoder` decides, so the values and the errors are the decoder's in every case. The
+/// writer answers only where its text is byte for byte what the SDK's `JSONEncoder` writes (strings
+/// that need no escape), and nil otherwise.
 enum ScalarJSON {
+    /// `value` as the SDK's `JSONEncoder` writes it, when `Value` is a scalar this writer handles and
+    /// `value` needs no escaping; nil means "ask the encoder".
+    static func encode<Value>(_ value: Value) -> String? {
+        switch value {
+        case let integer as Int: return String(integer)
+        case let flag as Bool: return flag ? "true" : "false"
+        case let text as String:
+            // Quotes, backslashes and control characters are escaped by the encoder; anything else,
+            // non-ASCII included, it writes as is (slashes too: the encoder is set not to escape them).
+            for byte in text.utf8 where byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") { return nil }
+            return "\"" + text + "\""
+        default: return nil
+        }
+    }
+
     /// `text` decoded as `Value` when `Value` is a scalar this reader handles and `text` is plain JSON for it.
     static func decode<Value>(_ text: String, as type: Value.Type) -> Value? {
         if type == Int.self { return integer(text) as? Value }

@@ -37,6 +37,36 @@ struct ScalarJSONTests {
         #expect(ScalarJSON.decode("1", as: Int?.self) == nil)
     }
 
+    /// The fast writer's text must be the SDK encoder's, byte for byte, whenever it answers.
+    static func expectEncodesAsTheEncoder<T: Encodable>(_ value: T) throws {
+        let encoded = String(decoding: try JSONCoding.encoder.encode(value), as: UTF8.self)
+        if let fast = ScalarJSON.encode(value) { #expect(fast == encoded, "\(value)") }
+    }
+
+    @Test func integersBooleansAndStringsAreWrittenAsTheEncoderWritesThem() throws {
+        for integer in [0, 1, -1, 42, Int.max, Int.min] { try Self.expectEncodesAsTheEncoder(integer) }
+        for flag in [true, false] { try Self.expectEncodesAsTheEncoder(flag) }
+        let strings = ["", "plain", "a/b", "ünïcödé 🎉", "\u{7F}", "\u{2028}\u{2029}", "<script>", "'single'", "a\"b",
+                       "back\\slash", "tab\there", "new\nline", "\u{0}", "\u{1F}", "e\u{301}"]
+        for text in strings { try Self.expectEncodesAsTheEncoder(text) }
+        // Random texts over a mix of plain, escaped and multi-byte characters.
+        var generator = SystemRandomNumberGenerator()
+        let alphabet = Array("ab/ \"\\\n\u{1}\u{7F}é€😀\u{2028}<>&'")
+        for _ in 0..<500 {
+            let text = String((0..<Int.random(in: 0...12, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! })
+            try Self.expectEncodesAsTheEncoder(text)
+        }
+        // Optionals and other types: a present scalar is written like the scalar, anything else is left to the encoder.
+        try Self.expectEncodesAsTheEncoder(Int?.some(5))
+        #expect(ScalarJSON.encode(Int?.none) == nil)
+        #expect(ScalarJSON.encode(1.5) == nil)
+        #expect(ScalarJSON.encode([1, 2]) == nil)
+        #expect(ScalarJSON.encode("needs \"escape\"") == nil)
+        // The common cases do take the fast path.
+        #expect(ScalarJSON.encode(7) == "7")
+        #expect(ScalarJSON.encode("a/b é") == "\"a/b é\"")
+    }
+
     @Test func theSerializerStillDecodesAndFailsAsBefore() throws {
         let ints = JSONPayloadSerializer<Int>()
         let context = SerializationContext(operationId: "op", executionArn: "arn")
