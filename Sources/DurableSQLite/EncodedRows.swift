@@ -6,13 +6,14 @@ import GRDB
 /// itself only binds and steps statements.
 struct EncodedRows: Sendable {
     private var operations: [SQLiteArguments] = []
-    private var events: [SQLiteArguments] = []
+    /// The events' one batch row, if there are any.
+    private var events: SQLiteArguments?
     private var timers: [SQLiteArguments] = []
 
     /// Encodes the rows of one execution's changes.
     init(operations: [StoredOperation], events: [HistoryEvent], armTimers: [DurableTimer], executionArn arn: String) throws {
         self.operations = try operations.map { try OperationRow.arguments($0, executionArn: arn) }
-        self.events = try events.map { try EventRow.arguments($0, executionArn: arn) }
+        self.events = events.isEmpty ? nil : try EventRow.arguments(events, executionArn: arn)
         self.timers = armTimers.map(TimerRow.arguments)
     }
 
@@ -22,9 +23,8 @@ struct EncodedRows: Sendable {
             let upsert = try db.cachedStatement(sql: OperationRow.upsertSQL)
             for arguments in operations { try arguments.execute(upsert, in: db) }
         }
-        if !events.isEmpty {
-            let insert = try db.cachedStatement(sql: EventRow.insertSQL)
-            for arguments in events { try arguments.execute(insert, in: db) }
+        if let events {
+            try events.execute(db.cachedStatement(sql: EventRow.insertSQL), in: db)
         }
         if !timers.isEmpty {
             let arm = try db.cachedStatement(sql: TimerRow.upsertSQL)

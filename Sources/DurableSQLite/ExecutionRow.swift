@@ -38,11 +38,11 @@ enum ExecutionRow {
     /// The commit's checks in the UPDATE itself, so a commit needs no SELECT first: the row is still
     /// at the version the mutation was built on, and, when the mutation brings events, the last
     /// stored event is the one before its first (rows from before `stored_event_id` existed find it
-    /// in `events`). No row changed means a check failed; `selectCommitCheckSQL` then says which.
+    /// in `event_batches`). No row changed means a check failed; `selectCommitCheckSQL` then says which.
     private static let commitCondition = """
         WHERE arn = :arn AND version = :expected_version
             AND (:expected_event_id IS NULL OR COALESCE(stored_event_id,
-                 (SELECT MAX(event_id) FROM events WHERE execution_arn = :arn), 0) = :expected_event_id)
+                 (SELECT MAX(last_event_id) FROM event_batches WHERE execution_arn = :arn), 0) = :expected_event_id)
         """
 
     private static let progressNames = [

@@ -289,12 +289,13 @@ public final class SQLiteExecutionStore: ExecutionStore, Sendable {
 
     /// Up to `limit` events following `eventId` (exclusive) in the given direction.
     public func events(executionArn: String, after eventId: Int?, limit: Int, reverse: Bool) async throws -> [HistoryEvent] {
-        // A negative LIMIT means "no limit" to SQLite; the in-memory store returns nothing.
+        // A negative limit returns nothing, as in the in-memory store.
         let limit = max(limit, 0)
         return try await writer.read { db in
             let statement = try db.cachedStatement(sql: reverse ? EventRow.selectReverseSQL : EventRow.selectForwardSQL)
             let bound = eventId ?? (reverse ? Int.max : 0)
-            return try String.fetchAll(statement, arguments: [executionArn, bound, limit]).map(EventRow.event)
+            return try EventRow.page(String.fetchCursor(statement, arguments: [executionArn, bound]), after: bound, limit: limit,
+                                     reverse: reverse)
         }
     }
 

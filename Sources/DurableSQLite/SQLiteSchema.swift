@@ -140,6 +140,24 @@ enum SQLiteSchema {
                 DROP INDEX operations_by_sequence;
                 """)
         }
+        migrator.registerMigration("v5-event-batches") { db in
+            // A commit's events go into one row, in order, one JSON document per line (JSON text never
+            // holds a raw newline), instead of one row each: a checkpoint's events are always read and
+            // written together, and a row per event cost a statement and a key per event on every
+            // commit (hundreds for a big map). Stored events become batches of one.
+            try db.execute(sql: """
+                CREATE TABLE event_batches (
+                    execution_arn TEXT NOT NULL REFERENCES executions (arn) ON DELETE CASCADE,
+                    first_event_id INTEGER NOT NULL,
+                    last_event_id INTEGER NOT NULL,
+                    events TEXT NOT NULL,
+                    PRIMARY KEY (execution_arn, first_event_id)
+                ) WITHOUT ROWID;
+                INSERT INTO event_batches (execution_arn, first_event_id, last_event_id, events)
+                    SELECT execution_arn, event_id, event_id, event FROM events;
+                DROP TABLE events;
+                """)
+        }
         return migrator
     }
 }

@@ -74,10 +74,12 @@ struct RowCodingTests {
                     try db.execute(sql: "INSERT INTO operations (execution_arn, id, position, sequence, operation, meta) VALUES (?, ?, ?, ?, ?, ?)",
                                    arguments: [record.arn, op.id, op.position, op.sequence, Self.foundation(op.operation), Self.foundation(op.meta)])
                 }
-                for event in events {
-                    try db.execute(sql: "INSERT INTO events (execution_arn, event_id, event) VALUES (?, ?, ?)",
-                                   arguments: [record.arn, event.eventId, Self.foundation(event)])
-                }
+                // The first event as a batch of one (as the v5 migration leaves each older event), the rest in one batch.
+                let rest = try events.dropFirst().map(Self.foundation).joined(separator: "\n")
+                try db.execute(sql: "INSERT INTO event_batches (execution_arn, first_event_id, last_event_id, events) VALUES (?, ?, ?, ?)",
+                               arguments: [record.arn, events[0].eventId, events[0].eventId, Self.foundation(events[0])])
+                try db.execute(sql: "INSERT INTO event_batches (execution_arn, first_event_id, last_event_id, events) VALUES (?, ?, ?, ?)",
+                               arguments: [record.arn, events[1].eventId, events.last!.eventId, rest])
             }
             try store.close()
         }
@@ -109,9 +111,13 @@ struct RowCodingTests {
             #expect(try JSONDecoder().decode(DurableModel.Operation.self, from: Data(operation.utf8)) == op.operation)
             #expect(try JSONDecoder().decode(OperationMeta.self, from: Data(meta.utf8)) == op.meta)
         }
-        let texts = try await store.writer.read { db in
-            try String.fetchAll(db, sql: "SELECT event FROM events WHERE execution_arn = ? ORDER BY event_id", arguments: [record.arn])
+        // One batch row per write (the creation's, the commit's), one document per line.
+        let batches = try await store.writer.read { db in
+            try String.fetchAll(db, sql: "SELECT events FROM event_batches WHERE execution_arn = ? ORDER BY first_event_id",
+                                arguments: [record.arn])
         }
+        #expect(batches.count == 2)
+        let texts = batches.flatMap { $0.split(separator: "\n").map(String.init) }
         #expect(texts == (try events.map { try $0.directJSON() }))
         #expect(try texts.map { try JSONDecoder().decode(HistoryEvent.self, from: Data($0.utf8)) } == events)
         #expect(try await store.operations(executionArn: record.arn) == operations)
@@ -136,7 +142,7 @@ struct RowCodingTests {
         try await store.writer.write { db in
             try db.execute(sql: "INSERT INTO operations (execution_arn, id, position, sequence, operation, meta) VALUES (?, 'x', 1, 1, ?, '{}')",
                            arguments: [record.arn, #"{"Id":"x","Type":"STEP","StartTimestamp":0,"Status":"#])
-            try db.execute(sql: "INSERT INTO events (execution_arn, event_id, event) VALUES (?, 1, ?)",
+            try db.execute(sql: "INSERT INTO event_batches (execution_arn, first_event_id, last_event_id, events) VALUES (?, 1, 1, ?)",
                            arguments: [record.arn, #"{"EventType":"NoSuchEvent","EventId":1,"EventTimestamp":0}"#])
         }
         await #expect(throws: DirectJSONError.self) { try await store.operations(executionArn: record.arn) }

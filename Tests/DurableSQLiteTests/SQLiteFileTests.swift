@@ -58,7 +58,7 @@ struct SQLiteFileTests {
         #expect(journal == "wal")
         #expect(synchronous == 2) // FULL
         #expect(foreignKeys == 1)
-        #expect(migrations == ["v1", "v2", "functions-v1", "v3-progress", "v4-lean-operation-indexes"])
+        #expect(migrations == ["v1", "v2", "functions-v1", "v3-progress", "v4-lean-operation-indexes", "v5-event-batches"])
         // Readers get the same settings: synchronous is per connection.
         let readerSynchronous = try await store.writer.read { db in try Int.fetchOne(db, sql: "PRAGMA synchronous") }
         #expect(readerSynchronous == 2)
@@ -67,7 +67,8 @@ struct SQLiteFileTests {
     @Test func aFileAtV1UpgradesInPlaceAndKeepsItsExecutions() async throws {
         let (directory, path) = F.temporaryPath()
         defer { try? FileManager.default.removeItem(at: directory) }
-        let record = F.record("old")
+        let record = { var record = F.record("old"); record.lastEventId = 3; return record }()
+        let oldEvents = (1...3).map { F.event($0, operationId: "old-\($0)") }
         do {
             // A file written by a build that only knew v1.
             try FileManager.default.createDirectory(at: URL(fileURLWithPath: path).deletingLastPathComponent(),
@@ -83,6 +84,11 @@ struct SQLiteFileTests {
                     """, arguments: [record.arn, record.functionName, record.qualifier, record.executionName,
                                       record.status.rawValue, record.invocationPhase.rawValue, record.startTimestamp.epochMillis,
                                       record.startTimestamp.columnSeconds, record.version, try StoreJSON.encode(record)])
+                // Its events, one row each as v1 to v4 kept them.
+                for event in oldEvents {
+                    try db.execute(sql: "INSERT INTO events (execution_arn, event_id, event) VALUES (?, ?, ?)",
+                                   arguments: [record.arn, event.eventId, String(decoding: try JSONEncoder().encode(event), as: UTF8.self)])
+                }
             }
             try pool.close()
         }
@@ -90,14 +96,19 @@ struct SQLiteFileTests {
         defer { try? store.close() }
         #expect(try await store.execution(arn: record.arn) == record)
         #expect(try await store.writer.read { db in try SQLiteSchema.migrator.appliedIdentifiers(db) }
-            == ["v1", "v2", "functions-v1", "v3-progress", "v4-lean-operation-indexes"])
+            == ["v1", "v2", "functions-v1", "v3-progress", "v4-lean-operation-indexes", "v5-event-batches"])
         // The old row takes checkpoints: events continue its history, progress lands in the new columns.
         var next = record
         next.lastSequence += 1
         next.lastEventId += 1
         let event = HistoryEvent(eventType: .stepStarted, eventId: record.lastEventId + 1, eventTimestamp: record.startTimestamp, id: "s")
+        #expect(try await store.events(executionArn: record.arn, after: nil, limit: 10, reverse: false) == oldEvents)
         let committed = try await store.commit(ExecutionMutation(record: next, events: [event]))
         #expect(try await store.execution(arn: record.arn) == committed)
+        // The migrated events (batches of one) and the new batch read as one history, both ways and in pages.
+        #expect(try await store.events(executionArn: record.arn, after: nil, limit: 10, reverse: false) == oldEvents + [event])
+        #expect(try await store.events(executionArn: record.arn, after: 2, limit: 2, reverse: false) == [oldEvents[2], event])
+        #expect(try await store.events(executionArn: record.arn, after: nil, limit: 3, reverse: true) == [event, oldEvents[2], oldEvents[1]])
         let line = ExecutionLogRecord(timestamp: Date(timeIntervalSince1970: 1_800_000_000.125), executionArn: record.arn,
                                       requestId: "r", level: "INFO", message: "hello")
         try await store.appendLogs(executionArn: record.arn, records: [line])
