@@ -4,9 +4,9 @@ import Synchronization
 /// Folds concurrent writes into one SQLite transaction (group commit).
 ///
 /// A durable commit costs one fsync of the WAL, whatever it carries. Writers that arrive while a
-/// transaction is being written wait; the next transaction carries all of them, each in its own
-/// savepoint, so one write failing (a version conflict) rolls back only that write. Every caller is
-/// answered only after the transaction carrying its write committed.
+/// transaction is being written wait; the next transaction carries all of them, and one write failing
+/// (a version conflict) rolls back only that write (see `writeGroup`). Every caller is answered only
+/// after the transaction carrying its write committed.
 ///
 /// No background task: the first caller to find the writer idle schedules a drain on the database's
 /// own writer queue. The drain writes one group, answers its callers from that queue and, if more
@@ -96,9 +96,16 @@ final class GroupCommitWriter: Sendable {
         if more { scheduleDrain() }
     }
 
-    /// Runs the group's work in one IMMEDIATE transaction, each write in its own savepoint unless it is
-    /// alone. The transaction statements are prepared once per connection rather than parsed per use.
+    /// Runs the group's work in one IMMEDIATE transaction. The transaction statements are prepared once
+    /// per connection rather than parsed per use.
+    ///
+    /// A write fails rarely (a version conflict with another process on the file), so the group is first
+    /// written without savepoints, which would cost two statements and a copy of every page each write
+    /// touches. Only if a write fails is that transaction rolled back and the group written again with a
+    /// savepoint per write, so the failure undoes only its own write. Writes are database work only, so
+    /// running one twice after a rollback is safe.
     private static func writeGroup(_ group: [Entry], _ db: Database) throws -> [Result<any Sendable, any Error>] {
+        if group.count > 1, let results = try writeOptimistically(group, db) { return results }
         var results: [Result<any Sendable, any Error>] = []
         results.reserveCapacity(group.count)
         try db.cachedStatement(sql: "BEGIN IMMEDIATE TRANSACTION").execute()
@@ -122,6 +129,28 @@ final class GroupCommitWriter: Sendable {
                         try release.execute()
                         results.append(.failure(error))
                     }
+                }
+            }
+            try db.cachedStatement(sql: "COMMIT TRANSACTION").execute()
+        } catch {
+            if db.isInsideTransaction { try? db.execute(sql: "ROLLBACK TRANSACTION") }
+            throw error
+        }
+        return results
+    }
+
+    /// The group in one transaction without savepoints; nil, with nothing written, when one of its writes failed.
+    private static func writeOptimistically(_ group: [Entry], _ db: Database) throws -> [Result<any Sendable, any Error>]? {
+        var results: [Result<any Sendable, any Error>] = []
+        results.reserveCapacity(group.count)
+        try db.cachedStatement(sql: "BEGIN IMMEDIATE TRANSACTION").execute()
+        do {
+            for entry in group {
+                do {
+                    results.append(.success(try entry.work(db)))
+                } catch {
+                    try db.cachedStatement(sql: "ROLLBACK TRANSACTION").execute()
+                    return nil
                 }
             }
             try db.cachedStatement(sql: "COMMIT TRANSACTION").execute()
