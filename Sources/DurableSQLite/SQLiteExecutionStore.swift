@@ -22,7 +22,33 @@ public final class SQLiteExecutionStore: ExecutionStore, Sendable {
         // The pool's WAL setup lowers its writer to synchronous = NORMAL after `prepareDatabase` ran;
         // raise it again (see `configuration`). The writer connection lives as long as the pool.
         try pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
+        try Self.preallocateWAL(pool, bytes: Self.walPreallocationBytes)
         try self.init(writer: pool)
+    }
+
+    /// What `preallocateWAL` extends the WAL to: the autocheckpoint's 1,000 pages with room for a
+    /// large transaction past them.
+    static let walPreallocationBytes = 8 << 20
+
+    /// Extends the WAL file with zeros to `bytes` and syncs it once.
+    ///
+    /// An `fdatasync` of a file that grew must also write its new size, a second synchronous write on
+    /// every commit while a fresh WAL fills (SQLite deletes the WAL when the last connection closes,
+    /// and then reuses it from the start after each checkpoint without shrinking it). Zeros past the
+    /// last frame are no frame to SQLite (a frame needs the WAL's salt and checksum), just as stale
+    /// frames past a restart are not. The write lock is held meanwhile, so no other connection to the
+    /// file appends a frame where the zeros go.
+    private static func preallocateWAL(_ pool: DatabasePool, bytes: Int) throws {
+        try pool.writeWithoutTransaction { db in
+            try db.execute(sql: "BEGIN IMMEDIATE TRANSACTION")
+            defer { try? db.execute(sql: "ROLLBACK TRANSACTION") }
+            guard let handle = FileHandle(forWritingAtPath: pool.path + "-wal") else { return }
+            defer { try? handle.close() }
+            let size = try handle.seekToEnd()
+            guard size < UInt64(bytes) else { return }
+            try handle.write(contentsOf: Data(count: bytes - Int(size)))
+            try handle.synchronize()
+        }
     }
 
     /// Creates a store in process memory (a private SQLite database), for tests.

@@ -115,6 +115,34 @@ struct SQLiteFileTests {
         #expect(try await store.logs(executionArn: record.arn, after: 0, limit: 10) == [line])
     }
 
+    @Test func thePreallocatedWALTailIsNoFrameToRecovery() async throws {
+        let (directory, path) = F.temporaryPath()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let store = try SQLiteExecutionStore(path: path)
+        defer { try? store.close() }
+        let size = { (file: String) in (try FileManager.default.attributesOfItem(atPath: file)[.size] as? NSNumber)?.intValue ?? 0 }
+        #expect(try size(path + "-wal") == SQLiteExecutionStore.walPreallocationBytes)
+        let record = F.record("pre")
+        _ = try await store.createExecution(record, operations: [], events: [F.event(1)], timers: [])
+        var next = record
+        next.lastEventId = 2
+        _ = try await store.commit(ExecutionMutation(record: next, events: [F.event(2, operationId: "s")]))
+        // The commits went into the preallocated space; the file did not grow.
+        #expect(try size(path + "-wal") == SQLiteExecutionStore.walPreallocationBytes)
+        // A copy of the files as they are now stands for a crash: recovery must find both commits in the
+        // WAL and take the zeros after them for the end of the log, not for frames.
+        let (copyDirectory, copyPath) = F.temporaryPath()
+        defer { try? FileManager.default.removeItem(at: copyDirectory) }
+        try FileManager.default.createDirectory(at: URL(fileURLWithPath: copyPath).deletingLastPathComponent(), withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: path, toPath: copyPath)
+        try FileManager.default.copyItem(atPath: path + "-wal", toPath: copyPath + "-wal")
+        let recovered = try SQLiteExecutionStore(path: copyPath)
+        defer { try? recovered.close() }
+        #expect(try await recovered.execution(arn: record.arn)?.lastEventId == 2)
+        #expect(try await recovered.events(executionArn: record.arn, after: nil, limit: 10, reverse: false)
+            == [F.event(1), F.event(2, operationId: "s")])
+    }
+
     @Test func aFileMigratedByANewerBuildIsRefused() async throws {
         let (directory, path) = F.temporaryPath()
         defer { try? FileManager.default.removeItem(at: directory) }
