@@ -60,6 +60,9 @@ struct ScalarJSONTests {
         try Self.expectEncodesAsTheEncoder(Int?.some(5))
         #expect(ScalarJSON.encode(Int?.none) == nil)
         #expect(ScalarJSON.encode(1.5) == nil)
+        #expect(ScalarJSON.encode(1.0) == nil)
+        #expect(ScalarJSON.encode(Int8(3)) == nil)
+        #expect(ScalarJSON.encode(Substring("s")) == nil)
         #expect(ScalarJSON.encode([1, 2]) == nil)
         #expect(ScalarJSON.encode("needs \"escape\"") == nil)
         // The common cases do take the fast path.
