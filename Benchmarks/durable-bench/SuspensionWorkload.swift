@@ -1,4 +1,3 @@
-import Dispatch
 import Foundation
 
 /// W6: many executions suspended on callbacks in this process, then completed; and the resume of one
@@ -49,11 +48,9 @@ struct SuspensionWorkload: Sendable {
         while host.callbacks.id(for: key) == nil { try await Task.sleep(for: .milliseconds(2)) }
         await host.engine.waitUntilIdle()
         let resuming = ContinuousClock.now
-        FileHandle.standardError.write("MARK start \(DispatchTime.now().uptimeNanoseconds)\n".data(using: .utf8)!)
         try await target.succeedCallback(id: host.callbacks.id(for: key)!, result: "\"ok\"")
         guard try await target.completion(arn: arn).succeeded else { throw BenchError("W6 history execution failed") }
         let resumeMs = Statistics.seconds(since: resuming) * 1000
-        FileHandle.standardError.write("MARK end \(DispatchTime.now().uptimeNanoseconds)\n".data(using: .utf8)!)
 
         return [
             BenchResult(workload: "W6", peer: peer, metric: "RSS MiB (10k suspended)", value: resident, unit: "MiB",
