@@ -159,7 +159,7 @@ let package = Package(
             name: "DurableTests", dependencies: ["Durable", "DurableTesting", "DurableServer", "DurableModel", "DurableHosting"],
             swiftSettings: swiftSettings),
         .testTarget(name: "DurableServerTests", dependencies: ["DurableServer", "DurableModel"], swiftSettings: swiftSettings),
-        // The SQLite execution store: one row per execution, operation, event, timer and callback.
+        // The SQLite execution store: one row per execution, operation, timer and callback, and per commit's events.
         .target(
             name: "DurableSQLite",
             dependencies: [

@@ -46,7 +46,7 @@ final class GroupCommitWriter: Sendable {
         }
     }
 
-    /// Runs `work` in a savepoint of the next group transaction and returns its value once that transaction committed.
+    /// Runs `work` in the next group transaction and returns its value once that transaction committed.
     func write<T: Sendable>(_ work: @escaping @Sendable (Database) throws -> T) async throws -> T {
         let result = await withCheckedContinuation { (continuation: Continuation) in
             let startDrain = state.withLock { state -> Bool in
@@ -66,27 +66,26 @@ final class GroupCommitWriter: Sendable {
     }
 
     /// On the writer queue: writes the oldest waiting writes as one transaction and answers them.
+    ///
+    /// It runs only while writes wait (it is scheduled by the write that found the writer idle, and
+    /// again only when more arrived), so its group is never empty.
     private func drainOneGroup(_ db: Database) {
         let group = state.withLock { state -> [Entry] in
             let count = min(state.pending.count, maxGroup)
             defer { state.pending.removeFirst(count) }
             return Array(state.pending.prefix(count))
         }
-        var results: [Result<any Sendable, any Error>] = []
-        if !group.isEmpty {
-            do {
-                results = try Self.writeGroup(group, db)
-            } catch {
-                // The transaction itself failed (I/O, busy): nothing of the group was stored.
-                results = Array(repeating: .failure(error), count: group.count)
-            }
+        let results: [Result<any Sendable, any Error>]
+        do {
+            results = try Self.writeGroup(group, db)
+        } catch {
+            // The transaction itself failed (I/O, busy): nothing of the group was stored.
+            results = Array(repeating: .failure(error), count: group.count)
         }
         let more = state.withLock { state -> Bool in
-            if !group.isEmpty {
-                state.statistics.commits += group.count
-                state.statistics.transactions += 1
-                state.statistics.largestGroup = max(state.statistics.largestGroup, group.count)
-            }
+            state.statistics.commits += group.count
+            state.statistics.transactions += 1
+            state.statistics.largestGroup = max(state.statistics.largestGroup, group.count)
             if state.pending.isEmpty { state.draining = false }
             return !state.pending.isEmpty
         }
@@ -96,68 +95,69 @@ final class GroupCommitWriter: Sendable {
         if more { scheduleDrain() }
     }
 
-    /// Runs the group's work in one IMMEDIATE transaction. The transaction statements are prepared once
-    /// per connection rather than parsed per use.
+    /// Runs the group's work in one IMMEDIATE transaction.
     ///
     /// A write fails rarely (a version conflict with another process on the file), so the group is first
     /// written without savepoints, which would cost two statements and a copy of every page each write
-    /// touches. Only if a write fails is that transaction rolled back and the group written again with a
-    /// savepoint per write, so the failure undoes only its own write. Writes are database work only, so
-    /// running one twice after a rollback is safe.
+    /// touches. If a write fails, that transaction is rolled back: a write alone in its group is answered
+    /// with its error, and a larger group is written again with a savepoint per write, so the failure
+    /// undoes only its own write. Writes are database work only, so running one twice after a rollback
+    /// is safe.
     private static func writeGroup(_ group: [Entry], _ db: Database) throws -> [Result<any Sendable, any Error>] {
-        if group.count > 1, let results = try writeOptimistically(group, db) { return results }
-        var results: [Result<any Sendable, any Error>] = []
-        results.reserveCapacity(group.count)
-        try db.cachedStatement(sql: "BEGIN IMMEDIATE TRANSACTION").execute()
-        do {
-            if group.count == 1 {
-                // Alone in its transaction, a failed write rolls the transaction back: no savepoint needed.
-                results.append(.success(try group[0].work(db)))
-            } else {
-                let savepoint = try db.cachedStatement(sql: "SAVEPOINT groupWrite")
-                let release = try db.cachedStatement(sql: "RELEASE SAVEPOINT groupWrite")
-                let rollback = try db.cachedStatement(sql: "ROLLBACK TO SAVEPOINT groupWrite")
-                for entry in group {
-                    try savepoint.execute()
-                    do {
-                        let value = try entry.work(db)
-                        try release.execute()
-                        results.append(.success(value))
-                    } catch {
-                        // Undo this write only, then end its savepoint; the others stay in the transaction.
-                        try rollback.execute()
-                        try release.execute()
-                        results.append(.failure(error))
-                    }
-                }
-            }
-            try db.cachedStatement(sql: "COMMIT TRANSACTION").execute()
-        } catch {
-            if db.isInsideTransaction { try? db.execute(sql: "ROLLBACK TRANSACTION") }
-            throw error
-        }
-        return results
-    }
-
-    /// The group in one transaction without savepoints; nil, with nothing written, when one of its writes failed.
-    private static func writeOptimistically(_ group: [Entry], _ db: Database) throws -> [Result<any Sendable, any Error>]? {
-        var results: [Result<any Sendable, any Error>] = []
-        results.reserveCapacity(group.count)
-        try db.cachedStatement(sql: "BEGIN IMMEDIATE TRANSACTION").execute()
-        do {
+        var failure: (any Error)?
+        let written = try inImmediateTransaction(db) { () -> [Result<any Sendable, any Error>]? in
+            var results: [Result<any Sendable, any Error>] = []
+            results.reserveCapacity(group.count)
             for entry in group {
                 do {
                     results.append(.success(try entry.work(db)))
                 } catch {
-                    try db.cachedStatement(sql: "ROLLBACK TRANSACTION").execute()
+                    failure = error
                     return nil
                 }
             }
+            return results
+        }
+        if let written { return written }
+        if group.count == 1, let failure { return [.failure(failure)] }
+        return try inImmediateTransaction(db) { () -> [Result<any Sendable, any Error>]? in
+            let savepoint = try db.cachedStatement(sql: "SAVEPOINT groupWrite")
+            let release = try db.cachedStatement(sql: "RELEASE SAVEPOINT groupWrite")
+            let rollback = try db.cachedStatement(sql: "ROLLBACK TO SAVEPOINT groupWrite")
+            var results: [Result<any Sendable, any Error>] = []
+            results.reserveCapacity(group.count)
+            for entry in group {
+                try savepoint.execute()
+                do {
+                    let value = try entry.work(db)
+                    try release.execute()
+                    results.append(.success(value))
+                } catch {
+                    // Undo this write only, then end its savepoint; the others stay in the transaction.
+                    try rollback.execute()
+                    try release.execute()
+                    results.append(.failure(error))
+                }
+            }
+            return results
+        } ?? [] // never nil: every write's outcome is recorded and the transaction commits
+    }
+
+    /// Runs `body` in an IMMEDIATE transaction: committed when it returns a value, rolled back when it
+    /// returns nil or throws. The transaction statements are prepared once per connection rather than
+    /// parsed per use.
+    private static func inImmediateTransaction<T>(_ db: Database, _ body: () throws -> T?) throws -> T? {
+        try db.cachedStatement(sql: "BEGIN IMMEDIATE TRANSACTION").execute()
+        do {
+            guard let value = try body() else {
+                try db.cachedStatement(sql: "ROLLBACK TRANSACTION").execute()
+                return nil
+            }
             try db.cachedStatement(sql: "COMMIT TRANSACTION").execute()
+            return value
         } catch {
             if db.isInsideTransaction { try? db.execute(sql: "ROLLBACK TRANSACTION") }
             throw error
         }
-        return results
     }
 }

@@ -34,13 +34,14 @@ struct SQLiteArguments: Sendable {
         }
     }
 
-    /// These arguments followed by `other`'s; both must be named.
+    /// These arguments followed by `other`'s; both must be of one kind, positional or named.
     static func + (lhs: SQLiteArguments, rhs: SQLiteArguments) -> SQLiteArguments {
-        guard case .named(let left) = lhs.values, case .named(let right) = rhs.values else {
-            preconditionFailure("only named arguments concatenate")
-        }
         var joined = lhs
-        joined.values = .named(left + right)
+        switch (lhs.values, rhs.values) {
+        case (.positional(let left), .positional(let right)): joined.values = .positional(left + right)
+        case (.named(let left), .named(let right)): joined.values = .named(left + right)
+        default: preconditionFailure("positional and named arguments do not concatenate")
+        }
         return joined
     }
 
@@ -48,6 +49,7 @@ struct SQLiteArguments: Sendable {
     func execute(_ statement: Statement, in db: Database) throws {
         let handle = statement.sqliteStatement
         sqlite3_reset(handle)
+        defer { sqlite3_reset(handle) }
         // A parameter left out would keep the previous execution's value: refuse instead.
         guard count == Int(sqlite3_bind_parameter_count(handle)) else {
             throw DatabaseError(resultCode: .SQLITE_RANGE, message: "\(count) values for \(sqlite3_bind_parameter_count(handle)) parameters",
@@ -70,11 +72,9 @@ struct SQLiteArguments: Sendable {
         var code = sqlite3_step(handle)
         while code == SQLITE_ROW { code = sqlite3_step(handle) }
         if code != SQLITE_DONE {
-            let message = String(cString: sqlite3_errmsg(db.sqliteConnection))
-            sqlite3_reset(handle)
-            throw DatabaseError(resultCode: ResultCode(rawValue: code), message: message, sql: statement.sql)
+            throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)),
+                                sql: statement.sql)
         }
-        sqlite3_reset(handle)
     }
 
     private static func bind(_ value: SQLiteArgument, at index: Int32, _ handle: SQLiteStatement, _ statement: Statement,

@@ -39,15 +39,15 @@ public final class SQLiteExecutionStore: ExecutionStore, Sendable {
     /// frames past a restart are not. The write lock is held meanwhile, so no other connection to the
     /// file appends a frame where the zeros go.
     private static func preallocateWAL(_ pool: DatabasePool, bytes: Int) throws {
-        try pool.writeWithoutTransaction { db in
-            try db.execute(sql: "BEGIN IMMEDIATE TRANSACTION")
-            defer { try? db.execute(sql: "ROLLBACK TRANSACTION") }
-            guard let handle = FileHandle(forWritingAtPath: pool.path + "-wal") else { return }
+        try pool.writeInTransaction(.immediate) { _ in
+            guard let handle = FileHandle(forWritingAtPath: pool.path + "-wal") else { return .rollback }
             defer { try? handle.close() }
             let size = try handle.seekToEnd()
-            guard size < UInt64(bytes) else { return }
-            try handle.write(contentsOf: Data(count: bytes - Int(size)))
-            try handle.synchronize()
+            if size < UInt64(bytes) {
+                try handle.write(contentsOf: Data(count: bytes - Int(size)))
+                try handle.synchronize()
+            }
+            return .rollback
         }
     }
 
@@ -82,8 +82,8 @@ public final class SQLiteExecutionStore: ExecutionStore, Sendable {
             try db.execute(sql: "PRAGMA synchronous = FULL")
             // Pages are read through a memory map instead of one pread each; writes still go to the WAL.
             try db.execute(sql: "PRAGMA mmap_size = 268435456")
-            // A group transaction gives each write a savepoint; their undo pages stay in memory instead of
-            // going to a temporary file with a write call per page.
+            // Undo pages of savepoints (a group written again after a failed write gives each write one)
+            // and of statements stay in memory instead of going to a temporary file, a write call per page.
             try db.execute(sql: "PRAGMA temp_store = MEMORY")
         }
         return config
@@ -224,7 +224,7 @@ public final class SQLiteExecutionStore: ExecutionStore, Sendable {
         }
     }
 
-    /// Runs `body` in its own savepoint of the next group transaction (see `GroupCommitWriter`), which is IMMEDIATE.
+    /// Runs `body` in the next group transaction (see `GroupCommitWriter`), which is IMMEDIATE.
     ///
     /// IMMEDIATE takes the write lock up front: a DEFERRED transaction that reads the version and then
     /// writes could find another process committed in between and fail with SQLITE_BUSY at once, without

@@ -23,16 +23,12 @@ enum TimerRow {
 
     /// The key columns: the primary key cannot hold NULL, so an execution-level timer's operation is ''.
     static func keyArguments(_ key: TimerKey) -> SQLiteArguments {
-        SQLiteArguments(keyValues(key))
-    }
-
-    private static func keyValues(_ key: TimerKey) -> [SQLiteArgument] {
-        [.text(key.executionArn), .text(key.kind.rawValue), .text(key.operationId ?? "")]
+        SQLiteArguments([.text(key.executionArn), .text(key.kind.rawValue), .text(key.operationId ?? "")])
     }
 
     /// The arguments of `upsertSQL`.
     static func arguments(_ timer: DurableTimer) -> SQLiteArguments {
-        SQLiteArguments(keyValues(timer.key) + [.real(timer.dueAt.columnSeconds)])
+        keyArguments(timer.key) + SQLiteArguments([.real(timer.dueAt.columnSeconds)])
     }
 
     /// Decodes a row of `selectDueSQL`.

@@ -153,17 +153,13 @@ extension ExecutionRecord {
     /// The record as stored in a `record` column: the direct coding, or `JSONEncoder`'s for the rare
     /// states the direct writer leaves to it. Both stores write records through this.
     public func storeDocument() throws -> String {
-        try directJSONDocument() ?? String(decoding: try Self.encoder.encode(self), as: UTF8.self)
+        try directJSONDocument() ?? StoreJSON.encode(self)
     }
 
     /// Reads a `record` column: directly, or with `JSONDecoder` when the direct reader declines.
     public init(storeDocument text: String) throws {
-        self = try Self(directJSONDocument: text) ?? Self.decoder.decode(Self.self, from: Data(text.utf8))
+        self = try Self(directJSONDocument: text) ?? StoreJSON.decode(Self.self, from: text)
     }
-
-    // Foundation's defaults (dates as seconds since the reference date), as the stores' other documents.
-    private static let encoder = JSONEncoder()
-    private static let decoder = JSONDecoder()
 }
 
 extension CachedCheckpoint: DirectJSONCodable {
