@@ -28,7 +28,7 @@ extension DurableEngine {
                 guard record.status == .running, record.checkpointedCompletion == nil,
                       let current = record.checkpointToken, current == request.checkpointToken else { throw Self.invalidToken }
                 let now = clock.now()
-                var builder = MutationBuilder(record: record, operations: snapshot.operations)
+                var builder = snapshot.builder()
                 // Elapsed waits and retry delays settle first, so the batch is validated against current state.
                 builder.settleDueOperations(now: now)
                 let outcome = try processor(resolvedTargets: targets).process(execution: record, operations: builder.operations, updates: request.updates ?? [], now: now)
@@ -75,7 +75,7 @@ extension DurableEngine {
 
     /// `GetDurableExecutionState`: pages the operations in start order; markers are start positions.
     public func executionState(executionArn: String, checkpointToken: String, marker: String?, maxItems: Int?) async throws -> ExecutionStatePage {
-        guard let record = try await store.execution(arn: executionArn), record.status == .running,
+        guard let record = try await liveRecord(executionArn), record.status == .running,
               let current = record.checkpointToken, current == checkpointToken else { throw Self.invalidToken }
         var after = -1
         if let marker, !marker.isEmpty {
@@ -85,7 +85,13 @@ extension DurableEngine {
         let size = Self.pageSize(maxItems)
         // The store's operation map comes from its cache while the invocation is in flight, so paging
         // a long history does not read every operation again for each page.
-        let rest = try await store.operationMap(executionArn: executionArn).inStartOrder.filter { $0.position > after }
+        let operations: OperationMap
+        if let staged = stagedBegins.withLock({ $0[executionArn]?.operations }) {
+            operations = staged
+        } else {
+            operations = try await store.operationMap(executionArn: executionArn)
+        }
+        let rest = operations.inStartOrder.filter { $0.position > after }
         let page = Array(rest.prefix(size))
         let next = rest.count > page.count ? page.last.map { String($0.position) } : nil
         return ExecutionStatePage(operations: page.map(\.operation), nextMarker: next)

@@ -34,15 +34,9 @@ extension DurableEngine {
     /// The stored function, else the compiled-in one described as if created.
     func currentFunction(_ name: String) async throws -> (StoredFunction, stored: Bool)? {
         if let functions = functionStore {
-            let stored: StoredFunction?
-            if let remembered = functionLookups.lookup(name) {
-                stored = remembered
-            } else {
-                let generation = functionLookups.generation
-                stored = try await functions.function(named: name)
-                functionLookups.remember(name, stored, readAtGeneration: generation)
+            if let stored = try await functionLookups.function(named: name, read: { try await functions.function(named: name) }) {
+                return (stored, true)
             }
-            if let stored { return (stored, true) }
         }
         guard let compiled = function(named: name) else { return nil }
         return (StoredFunction(latest: compiledConfiguration(compiled), generation: 0), false)

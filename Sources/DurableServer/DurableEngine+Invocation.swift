@@ -34,9 +34,16 @@ extension DurableEngine {
     }
 
     /// Claims the gate, mints the invocation's token and builds its event.
+    ///
+    /// On one node the begin is staged rather than committed: the execution's next commit (the
+    /// invocation's first checkpoint, or its end) carries it, which saves a durable commit per
+    /// invocation. Until then the store still shows the invocation queued, so after a crash it is
+    /// simply queued again; what is lost is only the record of an invocation that made no checkpoint
+    /// (no `InvocationCompleted` for it). Nodes sharing a database commit the begin, since the others
+    /// must see it.
     func beginInvocation(_ arn: String) async throws -> HandlerInvocation? {
         let timeout = await invocationTimeout(executionArn: arn)
-        let result = try await mutate(arn) { builder -> HandlerInvocation? in
+        func begin(_ builder: inout MutationBuilder) -> HandlerInvocation? {
             guard builder.record.status == .running, builder.record.invocationPhase == .queued else { return nil }
             let now = clock.now()
             builder.settleDueOperations(now: now)
@@ -56,7 +63,23 @@ extension DurableEngine {
                                      requestId: ticket.requestId, deadline: now.addingTimeInterval(timeout),
                                      tenantId: builder.record.tenantId, input: input)
         }
-        return result?.0
+        guard shared == nil else { return try await mutate(arn, begin)?.0 }
+        return try await locks.withLock(arn) {
+            try await withSnapshot(arn) { snapshot -> HandlerInvocation? in
+                guard let snapshot else { return nil }
+                var builder = snapshot.builder()
+                guard let invocation = begin(&builder) else { return nil }
+                builder.carriesStagedBegin = true
+                stagedBegins.withLock { $0[arn] = builder }
+                return invocation
+            }
+        }
+    }
+
+    /// The execution's record as its running invocation sees it: with a staged begin, else as stored.
+    func liveRecord(_ arn: String) async throws -> ExecutionRecord? {
+        if let staged = stagedBegins.withLock({ $0[arn]?.record }) { return staged }
+        return try await store.execution(arn: arn)
     }
 
     /// Seconds one invocation of the execution may run: its pinned version's `Timeout`, else the engine's.

@@ -9,7 +9,9 @@ extension DurableEngine {
     /// invocation already timed out (or a caller guessing ids) cannot write into the log.
     public func appendInvocationLogs(executionArn: String, request: AppendExecutionLogsRequest) async throws {
         try Self.validate(request)
-        let record = try await requireRecord(executionArn)
+        guard let record = try await liveRecord(executionArn) else {
+            throw DurableServiceError.notFound("Durable execution not found: \(executionArn)")
+        }
         guard record.invocationPhase == .running, record.currentInvocation?.requestId == request.requestId else {
             throw DurableServiceError(
                 type: "ResourceConflictException",

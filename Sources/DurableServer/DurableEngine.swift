@@ -32,6 +32,9 @@ public final class DurableEngine: Sendable {
     let functionStore: (any FunctionStore)?
     /// Recent `FunctionStore.function(named:)` answers for resolving functions on every start and invocation.
     let functionLookups = FunctionLookupCache()
+    /// Begun invocations whose begin is not yet committed (one node only): the next commit of the
+    /// execution carries it. See `beginInvocation`.
+    let stagedBegins = Mutex<[String: MutationBuilder]>([:])
 
     /// Creates an engine.
     public init(store: any ExecutionStore, invoker: any FunctionInvoker, clock: any DurableClock = SystemClock(),
@@ -253,7 +256,20 @@ public final class DurableEngine: Sendable {
     /// notifying waiters. Returns the stored record.
     @discardableResult
     func commit(_ builder: MutationBuilder) async throws -> ExecutionRecord {
-        let record = try await store.commit(builder.mutation())
+        let record: ExecutionRecord
+        do {
+            record = try await store.commit(builder.mutation())
+        } catch {
+            if builder.carriesStagedBegin, case ExecutionStoreError.versionConflict = error {
+                // Another writer moved the execution on under the staged begin (only possible with a
+                // second process on the file): the begin is void, and the running invocation's token
+                // with it. The stored state decides whether an invocation is due.
+                stagedBegins.withLock { _ = $0.removeValue(forKey: builder.arn) }
+                enqueue(.invocation(executionArn: builder.arn))
+            }
+            throw error
+        }
+        if builder.carriesStagedBegin { stagedBegins.withLock { _ = $0.removeValue(forKey: builder.arn) } }
         if !builder.armTimers.isEmpty {
             pokeTimers()
             if shared != nil { announceSignal.signal() }
@@ -271,7 +287,7 @@ public final class DurableEngine: Sendable {
             try await retryingConflicts {
                 try await withSnapshot(arn) { snapshot in
                     guard let snapshot else { return nil }
-                    var builder = MutationBuilder(record: snapshot.record, operations: snapshot.operations)
+                    var builder = snapshot.builder()
                     let value = try await body(&builder)
                     let stored = try await commit(builder)
                     return (value, stored)
@@ -285,6 +301,9 @@ public final class DurableEngine: Sendable {
     /// reason but a version conflict, it runs once more on a verified snapshot, so a stale cache can
     /// never be the reason a request is refused.
     func withSnapshot<T>(_ arn: String, _ step: (ExecutionSnapshot?) async throws -> T) async throws -> T {
+        // A staged begin is newer than the store; it stays staged until a commit carries it, so a step
+        // that fails or writes nothing leaves it in place.
+        if let staged = stagedBegins.withLock({ $0[arn] }) { return try await step(ExecutionSnapshot(staged: staged)) }
         let snapshot = try await store.snapshot(executionArn: arn, verified: false)
         guard let snapshot, !snapshot.verified else { return try await step(snapshot) }
         do {

@@ -3,7 +3,7 @@ import Foundation
 
 /// Accumulates one engine step's changes to an execution: numbers operations and events, tracks
 /// timers, and knows the service-side transitions (timers firing, callbacks, chained results, close).
-struct MutationBuilder {
+struct MutationBuilder: Sendable {
     var record: ExecutionRecord
     /// Every operation of the execution, as changed so far.
     var operations: OperationMap
@@ -18,6 +18,8 @@ struct MutationBuilder {
     private(set) var needsEnqueue = false
     /// Set when the step closed the execution.
     private(set) var closed = false
+    /// Set when the builder holds a begun invocation's uncommitted changes (`DurableEngine.stagedBegins`).
+    var carriesStagedBegin = false
 
     init(record: ExecutionRecord, operations: OperationMap) {
         self.record = record

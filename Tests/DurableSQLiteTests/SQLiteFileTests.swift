@@ -55,6 +55,8 @@ struct SQLiteFileTests {
             (try String.fetchOne(db, sql: "PRAGMA journal_mode"), try Int.fetchOne(db, sql: "PRAGMA synchronous"),
              try Int.fetchOne(db, sql: "PRAGMA foreign_keys"), try SQLiteSchema.migrator.appliedIdentifiers(db))
         }
+        let pageSize = try await store.writer.read { db in try Int.fetchOne(db, sql: "PRAGMA page_size") }
+        #expect(pageSize == 8192)
         #expect(journal == "wal")
         #expect(synchronous == 2) // FULL
         #expect(foreignKeys == 1)
@@ -97,6 +99,8 @@ struct SQLiteFileTests {
         #expect(try await store.execution(arn: record.arn) == record)
         #expect(try await store.writer.read { db in try SQLiteSchema.migrator.appliedIdentifiers(db) }
             == ["v1", "v2", "functions-v1", "v3-progress", "v4-lean-operation-indexes", "v5-event-batches"])
+        // An existing file keeps the page size it was created with.
+        #expect(try await store.writer.read { db in try Int.fetchOne(db, sql: "PRAGMA page_size") } == 4096)
         // The old row takes checkpoints: events continue its history, progress lands in the new columns.
         var next = record
         next.lastSequence += 1
