@@ -69,34 +69,56 @@ public struct CheckpointProcessor: Sendable {
     // MARK: - Batch rules
 
     static func validateBatch(_ updates: [OperationUpdate], operations: OperationMap) throws(DurableServiceError) {
-        let executionUpdates = updates.filter { $0.type == .execution }
-        if executionUpdates.count > 1 { throw .invalidParameter("Cannot checkpoint multiple EXECUTION updates.") }
-        if !executionUpdates.isEmpty, updates.last?.type != .execution {
+        var executionUpdates = 0
+        for update in updates where update.type == .execution { executionUpdates += 1 }
+        if executionUpdates > 1 { throw .invalidParameter("Cannot checkpoint multiple EXECUTION updates.") }
+        if executionUpdates == 1, updates.last?.type != .execution {
             throw .invalidParameter("EXECUTION checkpoint must be the last update.")
         }
-        var started: [String: OperationUpdate] = [:]
-        var lastSeen: [String: OperationUpdate] = [:]
+        // Most batches are a few updates (a step's START and SUCCEED): earlier updates are searched in
+        // place; only large batches pay for indexes by id.
+        if updates.count <= 16 {
+            for index in updates.indices {
+                let update = updates[index]
+                let last = updates[..<index].lastIndex { $0.id == update.id }.map { (updates[$0].type, updates[$0].action) }
+                let parentStart = update.parentId.flatMap { parentId in
+                    updates[..<index].lastIndex { $0.id == parentId && $0.action == .start }.map { updates[$0].type }
+                }
+                try checkInBatch(update, last: last, parentStartedType: parentStart, operations: operations)
+            }
+            return
+        }
+        var started: [String: OperationType] = [:]
+        var lastSeen: [String: (OperationType, OperationAction)] = [:]
         started.reserveCapacity(updates.count)
         lastSeen.reserveCapacity(updates.count)
         for update in updates {
-            if let last = lastSeen[update.id] {
-                // Only a STEP/CONTEXT START followed by one closing action may share an id in a batch.
-                let allowed = (last.type == .step || last.type == .context) && last.action == .start && update.action != .start
-                if !allowed { throw .invalidParameter("Cannot checkpoint multiple operations with the same ID.") }
+            try checkInBatch(update, last: lastSeen[update.id], parentStartedType: update.parentId.flatMap { started[$0] },
+                             operations: operations)
+            if update.action == .start { started[update.id] = update.type }
+            lastSeen[update.id] = (update.type, update.action)
+        }
+    }
+
+    /// One update against the batch before it: `last` is the previous update of its id, and
+    /// `parentStartedType` the type of its parent if an earlier update of the batch started it.
+    private static func checkInBatch(_ update: OperationUpdate, last: (OperationType, OperationAction)?, parentStartedType: OperationType?,
+                                     operations: OperationMap) throws(DurableServiceError) {
+        if let (type, action) = last {
+            // Only a STEP/CONTEXT START followed by one closing action may share an id in a batch.
+            let allowed = (type == .step || type == .context) && action == .start && update.action != .start
+            if !allowed { throw .invalidParameter("Cannot checkpoint multiple operations with the same ID.") }
+        }
+        if let parentId = update.parentId {
+            let isContext: Bool
+            if let parentStartedType {
+                isContext = parentStartedType == .context
+            } else if let parent = operations[parentId] {
+                isContext = parent.operation.type == .context
+            } else {
+                isContext = false
             }
-            if let parentId = update.parentId {
-                let isContext: Bool
-                if let parent = started[parentId] {
-                    isContext = parent.type == .context
-                } else if let parent = operations[parentId] {
-                    isContext = parent.operation.type == .context
-                } else {
-                    isContext = false
-                }
-                if !isContext { throw .invalidParameter("Invalid parent operation id.") }
-            }
-            if update.action == .start { started[update.id] = update }
-            lastSeen[update.id] = update
+            if !isContext { throw .invalidParameter("Invalid parent operation id.") }
         }
     }
 

@@ -27,6 +27,34 @@ struct CheckpointBatchRuleTests {
             == "Cannot checkpoint multiple operations with the same ID.")
     }
 
+    @Test func largeBatchesFollowTheSameRules() {
+        // Batches past 16 updates are checked through indexes by id instead of by searching in place.
+        var f = ProcessorFixture()
+        f.add("w1", .wait, .started)
+        f.add("c2", .context, .started)
+        let padding = (0..<20).map { U.step("pad\($0)", .start) }
+        let cases: [([OperationUpdate], String?)] = [
+            ([U.execution(.succeed), U.execution(.succeed)], "Cannot checkpoint multiple EXECUTION updates."),
+            ([U.execution(.succeed), U.step("s1", .start)], "EXECUTION checkpoint must be the last update."),
+            ([U.step("s1", .start), U.step("s1", .succeed, payload: "1")], nil),
+            ([U.context("c1", .start), U.context("c1", .succeed, payload: "1")], nil),
+            ([U.step("s1", .start), U.step("s1", .start)], "Cannot checkpoint multiple operations with the same ID."),
+            ([U.wait("w9"), U.wait("w9", .cancel)], "Cannot checkpoint multiple operations with the same ID."),
+            ([U.step("s1", .start), U.step("s1", .succeed), U.step("s1", .fail)], "Cannot checkpoint multiple operations with the same ID."),
+            ([U.step("s1", .start, parent: "nope")], "Invalid parent operation id."),
+            ([U.context("c1", .start), U.step("s1", .start, parent: "c1")], nil),
+            ([U.step("s1", .start, parent: "c1"), U.context("c1", .start)], "Invalid parent operation id."),
+            ([U.step("s1", .start, parent: "w1")], "Invalid parent operation id."),
+            ([U.step("s1", .start, parent: "c2")], nil),
+            ([U.step("s2", .start), U.step("s1", .start, parent: "s2")], "Invalid parent operation id."),
+        ]
+        for (updates, expected) in cases {
+            #expect(f.rejection(updates) == expected)
+            #expect(f.rejection(padding + updates) == expected)
+            #expect(f.rejection(updates + padding.prefix(updates.last?.type == .execution ? 0 : 20)) == expected)
+        }
+    }
+
     @Test func parentMustBeAnExistingOrSameBatchContext() {
         var f = ProcessorFixture()
         #expect(f.rejection([U.step("s1", .start, parent: "nope")]) == "Invalid parent operation id.")
