@@ -154,7 +154,7 @@ extension DurableContext {
             return try resultSerializer.deserializeChecked(text, context: context)
         }
         let storedItems = Self.summaryItems(result, texts: texts)
-        let (payload, options) = try summaryPayload(result, items: storedItems, kind: plan.kind, context: context)
+        let (payload, options) = Self.summaryPayload(result, items: storedItems, kind: plan.kind)
         try await send(slot.update(.succeed, payload: payload, contextOptions: options), wait: true)
         await notifyEnd(slot, .succeeded)
         // Round-trip the results so the first run sees what replays will see.
@@ -207,14 +207,12 @@ extension DurableContext {
     }
 
     /// The parent's SUCCEED payload: the full summary, or indexes only with ReplayChildren when too large.
-    private func summaryPayload<T>(
-        _ result: BatchResult<T>, items: [BatchSummary.Item], kind: BatchKind, context: SerializationContext
-    ) throws -> (payload: String, options: ContextOptions?) {
-        let coder = JSONPayloadSerializer<BatchSummary>()
-        let full = try coder.serializeChecked(Self.summary(result, kind: kind, items: items), context: context) ?? ""
+    private static func summaryPayload<T>(
+        _ result: BatchResult<T>, items: [BatchSummary.Item], kind: BatchKind
+    ) -> (payload: String, options: ContextOptions?) {
+        let full = Self.summary(result, kind: kind, items: items).json()
         if full.utf8.count <= DurableLimits.replayChildrenThresholdBytes { return (full, nil) }
-        let small = try coder.serializeChecked(Self.summary(result, kind: kind, items: nil), context: context) ?? ""
-        return (small, ContextOptions(replayChildren: true))
+        return (Self.summary(result, kind: kind, items: nil).json(), ContextOptions(replayChildren: true))
     }
 
     /// The summary envelope of `result`.
