@@ -60,13 +60,32 @@ extension DurableEngine {
         return try await store.nextTimerDate()
     }
 
+    /// Whether the operation of a wait-end or step-retry timer is still waiting and due at `now`.
+    static func operationIsDue(_ key: TimerKey, _ operations: OperationMap, now: Date) -> Bool {
+        guard let id = key.operationId, let op = operations[id]?.operation else { return false }
+        switch key.kind {
+        case .waitEnd:
+            guard op.type == .wait, op.status == .started, let end = op.waitDetails?.scheduledEndTimestamp else { return false }
+            return end <= now
+        case .stepRetry:
+            guard op.type == .step, op.status == .pending, let due = op.stepDetails?.nextAttemptTimestamp else { return false }
+            return due <= now
+        case .callbackTimeout, .callbackHeartbeat, .executionTimeout, .invocationRetry:
+            return false
+        }
+    }
+
     /// Fires one timer under its execution's lock, if it is still armed and due.
     private func fire(_ timer: DurableTimer, now: Date) async throws -> Bool {
         let key = timer.key
         let result = try await mutate(key.executionArn) { builder -> (fired: Bool, closed: Bool) in
-            // Between listing and locking the timer may have been re-armed (heartbeat) or removed.
-            let live = try await store.timers(executionArn: key.executionArn).first { $0.key == key }
-            guard let live, live.dueAt <= now else { return (false, false) }
+            // Between listing and locking the timer may have been re-armed (heartbeat) or removed. A wait's
+            // end and a step's retry carry their due date in the operation, armed with the timer in one
+            // commit, so an operation still waiting and due settles it without reading the timer back.
+            if !Self.operationIsDue(key, builder.operations, now: now) {
+                let live = try await store.timers(executionArn: key.executionArn).first { $0.key == key }
+                guard let live, live.dueAt <= now else { return (false, false) }
+            }
             builder.disarm(key)
             guard builder.record.status == .running else { return (false, false) }
             var changed = false

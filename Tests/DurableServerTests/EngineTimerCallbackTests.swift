@@ -204,3 +204,46 @@ struct EngineTimerCallbackTests {
         }
     }
 }
+
+@Suite("DurableEngine: when an operation alone shows its timer is due")
+struct TimerOperationDueTests {
+    static let now = Date(timeIntervalSince1970: 1_800_000_000)
+
+    static func map(_ ops: [DurableModel.Operation]) -> OperationMap {
+        OperationMap(ops.enumerated().map { StoredOperation(operation: $1, position: $0 + 1, sequence: $0 + 1) })
+    }
+
+    static func key(_ kind: TimerKind, _ id: String?) -> TimerKey { TimerKey(executionArn: "arn", kind: kind, operationId: id) }
+
+    @Test func waitsAndRetriesThatAreStillWaitingAndDue() {
+        let ops = Self.map([
+            DurableModel.Operation(id: "due", type: .wait, startTimestamp: Self.now, status: .started,
+                                   waitDetails: WaitDetails(scheduledEndTimestamp: Self.now)),
+            DurableModel.Operation(id: "later", type: .wait, startTimestamp: Self.now, status: .started,
+                                   waitDetails: WaitDetails(scheduledEndTimestamp: Self.now.addingTimeInterval(0.001))),
+            DurableModel.Operation(id: "done", type: .wait, startTimestamp: Self.now, status: .succeeded,
+                                   waitDetails: WaitDetails(scheduledEndTimestamp: Self.now.addingTimeInterval(-5))),
+            DurableModel.Operation(id: "retry", type: .step, startTimestamp: Self.now, status: .pending,
+                                   stepDetails: StepDetails(attempt: 1, nextAttemptTimestamp: Self.now.addingTimeInterval(-1))),
+            DurableModel.Operation(id: "retryLater", type: .step, startTimestamp: Self.now, status: .pending,
+                                   stepDetails: StepDetails(attempt: 1, nextAttemptTimestamp: Self.now.addingTimeInterval(1))),
+            DurableModel.Operation(id: "ready", type: .step, startTimestamp: Self.now, status: .ready,
+                                   stepDetails: StepDetails(attempt: 1)),
+            DurableModel.Operation(id: "cb", type: .callback, startTimestamp: Self.now, status: .started),
+        ])
+        func due(_ kind: TimerKind, _ id: String?) -> Bool { DurableEngine.operationIsDue(Self.key(kind, id), ops, now: Self.now) }
+        #expect(due(.waitEnd, "due"))
+        #expect(!due(.waitEnd, "later"))
+        #expect(!due(.waitEnd, "done"))
+        #expect(!due(.waitEnd, "missing"))
+        #expect(!due(.waitEnd, "retry"))
+        #expect(due(.stepRetry, "retry"))
+        #expect(!due(.stepRetry, "retryLater"))
+        #expect(!due(.stepRetry, "ready"))
+        // Other kinds are always checked against the stored timer (a heartbeat moves its due date).
+        #expect(!due(.callbackTimeout, "cb"))
+        #expect(!due(.callbackHeartbeat, "cb"))
+        #expect(!due(.executionTimeout, nil))
+        #expect(!due(.invocationRetry, nil))
+    }
+}
