@@ -177,7 +177,7 @@ public final class SQLiteExecutionStore: ExecutionStore, Sendable {
             cache.remove(arn)
             throw error
         }
-        cache.apply(committed: committed, baseVersion: expectedVersion, operations: mutation.operations)
+        cache.apply(committed: committed, baseVersion: expectedVersion, operations: mutation.operations, armedTimers: mutation.armTimers)
         return committed
     }
 

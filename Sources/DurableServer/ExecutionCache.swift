@@ -1,3 +1,4 @@
+import Foundation
 import Synchronization
 
 /// The decoded rows of executions with an invocation in flight, so a checkpoint does not re-read and
@@ -6,8 +7,10 @@ import Synchronization
 /// An entry is valid for the version it was stored at. A verified read checks the row's version (one
 /// indexed read) before using it; an engine step's snapshot may use it unchecked, because the commit's
 /// version check catches any other writer and a failed commit drops the entry. Entries go when their
-/// execution goes idle or closes, so suspended executions hold no memory here, and the cache never
-/// holds more than `capacity` executions.
+/// execution closes or goes idle, unless a timer it armed is due within `wakeHorizon` (a short wait or
+/// retry delay: its wake-up then starts from memory instead of reading the history back). So executions
+/// suspended for longer (callbacks, long waits) hold no memory here, and the cache never holds more
+/// than `capacity` executions, evicting idle ones first.
 public final class ExecutionCache: Sendable {
     private struct Entry {
         var record: ExecutionRecord
@@ -15,6 +18,8 @@ public final class ExecutionCache: Sendable {
         /// Committed changes not yet merged into `operations`. They are merged on the next read, when
         /// the engine step that shared `operations` has ended, so the merge does not copy the dictionary.
         var pending: [StoredOperation] = []
+        /// When the last timer a commit armed is due, for keeping an idle execution about to wake.
+        var wakeAt: Date?
 
         mutating func catchUp() {
             operations.upsert(contentsOf: pending)
@@ -24,10 +29,12 @@ public final class ExecutionCache: Sendable {
 
     private let entries = Mutex<[String: Entry]>([:])
     private let capacity: Int
+    private let wakeHorizon: TimeInterval
 
-    /// Creates a cache of at most `capacity` executions.
-    public init(capacity: Int = 1024) {
+    /// Creates a cache of at most `capacity` executions that keeps idle ones due to wake within `wakeHorizon` seconds.
+    public init(capacity: Int = 1024, wakeHorizon: TimeInterval = 30) {
         self.capacity = capacity
+        self.wakeHorizon = wakeHorizon
     }
 
     /// The cached record of `arn` if it is at `version`.
@@ -64,10 +71,11 @@ public final class ExecutionCache: Sendable {
     /// `aboutToChange` keeps even an idle execution, because a commit follows at once (an engine
     /// step's snapshot) and will either keep the entry current or drop it.
     public func store(_ record: ExecutionRecord, operations: OperationIndex, aboutToChange: Bool = false) {
-        guard aboutToChange || Self.isWorthKeeping(record) else { return }
+        guard aboutToChange || Self.isActive(record) else { return }
         entries.withLock { entries in
             if let existing = entries[record.arn], existing.record.version >= record.version { return }
-            if entries[record.arn] == nil, entries.count >= capacity, let victim = entries.keys.first {
+            if entries[record.arn] == nil, entries.count >= capacity,
+               let victim = entries.first(where: { $0.value.record.invocationPhase == .idle })?.key ?? entries.keys.first {
                 entries.removeValue(forKey: victim)
             }
             entries[record.arn] = Entry(record: record, operations: operations)
@@ -75,11 +83,13 @@ public final class ExecutionCache: Sendable {
     }
 
     /// Applies a committed mutation: `committed` is the stored record (version bumped), `operations`
-    /// the rows it wrote. Without an entry at the mutation's base version there is nothing to update.
-    public func apply(committed: ExecutionRecord, baseVersion: Int, operations: [StoredOperation]) {
+    /// the rows it wrote, `armedTimers` the timers it armed. Without an entry at the mutation's base
+    /// version there is nothing to update.
+    public func apply(committed: ExecutionRecord, baseVersion: Int, operations: [StoredOperation], armedTimers: [DurableTimer] = []) {
         entries.withLock { entries in
-            guard var entry = entries.removeValue(forKey: committed.arn) else { return }
-            guard entry.record.version == baseVersion, Self.isWorthKeeping(committed) else { return }
+            guard var entry = entries.removeValue(forKey: committed.arn), entry.record.version == baseVersion else { return }
+            if let due = armedTimers.lazy.map(\.dueAt).min() { entry.wakeAt = due }
+            guard Self.isActive(committed) || wakesSoon(committed, entry.wakeAt) else { return }
             entry.pending.append(contentsOf: operations)
             entry.record = committed
             entries[committed.arn] = entry
@@ -91,8 +101,15 @@ public final class ExecutionCache: Sendable {
         _ = entries.withLock { $0.removeValue(forKey: arn) }
     }
 
-    /// Only executions whose invocation is queued or running are read again soon.
-    private static func isWorthKeeping(_ record: ExecutionRecord) -> Bool {
+    /// Executions whose invocation is queued or running are read again at once.
+    private static func isActive(_ record: ExecutionRecord) -> Bool {
         record.status == .running && record.invocationPhase != .idle
+    }
+
+    /// A running idle execution is read again when its timer fires: worth keeping if that is soon.
+    private func wakesSoon(_ record: ExecutionRecord, _ wakeAt: Date?) -> Bool {
+        guard record.status == .running, let wakeAt else { return false }
+        let wait = wakeAt.timeIntervalSinceNow
+        return wait >= 0 && wait <= wakeHorizon
     }
 }

@@ -78,7 +78,8 @@ public final class PostgresExecutionStore: ExecutionStore, Service, Sendable {
             cache.remove(mutation.record.arn)
             throw error
         }
-        cache.apply(committed: committed, baseVersion: mutation.record.version, operations: mutation.operations)
+        cache.apply(committed: committed, baseVersion: mutation.record.version, operations: mutation.operations,
+                    armedTimers: mutation.armTimers)
         return committed
     }
 
