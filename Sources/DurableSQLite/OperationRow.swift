@@ -26,6 +26,13 @@ enum OperationRow {
         ORDER BY position, id
         """
 
+    /// Every operation of an execution in primary-key order, for building an `OperationIndex`, which
+    /// puts them in start order itself: SQLite would otherwise sort the whole rows, documents and all.
+    static let selectAllUnorderedSQL = """
+        SELECT position, sequence, operation, meta FROM operations
+        WHERE execution_arn = ?
+        """
+
     /// The arguments of `upsertSQL`; the documents in the direct JSON coding (see `DirectJSONCodable`).
     static func arguments(_ op: StoredOperation, executionArn: String) throws -> SQLiteArguments {
         SQLiteArguments([.text(executionArn), .text(op.id), .integer(op.position), .integer(op.sequence),

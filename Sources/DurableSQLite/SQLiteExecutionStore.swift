@@ -308,7 +308,7 @@ public final class SQLiteExecutionStore: ExecutionStore, Sendable {
         guard let record = try ExecutionRow.fetchOne(db.cachedStatement(sql: ExecutionRow.selectByArnSQL), arguments: [arn]) else {
             return nil
         }
-        let operations = try OperationRow.fetchAll(db.cachedStatement(sql: OperationRow.selectAllSQL), arguments: [arn])
+        let operations = try OperationRow.fetchAll(db.cachedStatement(sql: OperationRow.selectAllUnorderedSQL), arguments: [arn])
         let index = OperationIndex(operations)
         cache.store(record, operations: index, aboutToChange: aboutToChange)
         return (record, index)

@@ -38,15 +38,20 @@ public struct OperationIndex: Sendable {
     public init(_ operations: some Sequence<StoredOperation>) {
         byId.reserveCapacity(operations.underestimatedCount)
         startOrder.reserveCapacity(operations.underestimatedCount)
-        for op in operations where byId[op.id] == nil {
-            byId[op.id] = op
+        log.reserveCapacity(operations.underestimatedCount)
+        for op in operations {
+            // One hash per operation: a duplicate id (none comes from a store) puts the first back.
+            if let first = byId.updateValue(op, forKey: op.id) {
+                byId[op.id] = first
+                continue
+            }
             startOrder.append(StartKey(position: op.position, id: op.id))
+            log.append(Change(sequence: op.sequence, id: op.id))
             if Self.isOpen(op) { openIds.insert(op.id) }
         }
-        // Stores read operations in start order already; sort only what came otherwise.
+        // Sorted only when they came in another order (a store may read them in key order).
         if zip(startOrder, startOrder.dropFirst()).contains(where: { $1 < $0 }) { startOrder.sort() }
-        log = byId.values.map { Change(sequence: $0.sequence, id: $0.id) }
-        log.sort { $0.sequence < $1.sequence }
+        if zip(log, log.dropFirst()).contains(where: { $1.sequence < $0.sequence }) { log.sort { $0.sequence < $1.sequence } }
     }
 
     /// How many operations there are.
