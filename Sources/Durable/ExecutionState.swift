@@ -447,6 +447,7 @@ final class ExecutionState: Sendable {
     private func apply(_ response: CheckpointResponse, batch: [QueuedUpdate], closesExecution: Bool) {
         var woken: [(Waiter, Operation)] = []
         let failed = storage.withLock { s -> [Waiter] in
+            s.operations.reserveCapacity(s.operations.count + response.newExecutionState.operations.count)
             for operation in response.newExecutionState.operations {
                 s.operations[operation.id] = operation
             }

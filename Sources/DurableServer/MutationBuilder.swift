@@ -71,6 +71,11 @@ struct MutationBuilder: Sendable {
 
     /// Merges a checkpoint batch's outcome.
     mutating func apply(_ outcome: CheckpointOutcome) {
+        // A map's batch brings hundreds of operations: sized once, not regrown (and recopied) as they land.
+        operations.reserveChanges(outcome.operations.count)
+        changedIds.reserveCapacity(changedIds.count + outcome.operations.count)
+        changedIdSet.reserveCapacity(changedIdSet.count + outcome.operations.count)
+        events.reserveCapacity(events.count + outcome.events.count)
         for op in outcome.operations { upsert(op) }
         for event in outcome.events { append(event) }
         for key in outcome.disarmTimers { disarm(key) }

@@ -89,7 +89,8 @@ public struct OperationIndex: Sendable {
     }
 
     /// Stores every operation of `ops`, in order.
-    public mutating func upsert(contentsOf ops: some Sequence<StoredOperation>) {
+    public mutating func upsert(contentsOf ops: some Collection<StoredOperation>) {
+        byId.reserveCapacity(byId.count + ops.count)
         for op in ops { upsert(op) }
     }
 

@@ -30,6 +30,11 @@ public struct OperationMap: Sendable {
         }
     }
 
+    /// Makes room for `count` more changed operations.
+    public mutating func reserveChanges(_ count: Int) {
+        changes.reserveCapacity(changes.count + count)
+    }
+
     /// Every operation once, changed ones in their changed state, in no particular order.
     public var values: [StoredOperation] {
         var all = Array(changes.values)
