@@ -32,15 +32,6 @@ struct EngineHost: Sendable {
 
     /// Runs the engine's services (invocations, timers) while `body` runs.
     func running<R: Sendable>(_ body: @Sendable () async throws -> R) async throws -> R {
-        try await withThrowingTaskGroup(of: R?.self) { group in
-            for service in engine.makeServices() {
-                group.addTask {
-                    try await service.run()
-                    return nil
-                }
-            }
-            defer { group.cancelAll() }
-            return try await body()
-        }
+        try await DurableEngine.running(engine.makeServices(), body)
     }
 }

@@ -13,4 +13,19 @@ extension DurableEngine {
     public func makeInvocationServices() -> [any Service] {
         [InvocationService(engine: self)]
     }
+
+    /// Runs `body` while `services` (from `makeServices()` or `makeInvocationServices()`) run, and
+    /// cancels them when it returns: the engine driven without a `ServiceGroup` (test kit, tests, benchmarks).
+    public static func running<R: Sendable>(_ services: [any Service], _ body: @Sendable () async throws -> R) async throws -> R {
+        try await withThrowingTaskGroup(of: R?.self) { group in
+            for service in services {
+                group.addTask {
+                    try await service.run()
+                    return nil
+                }
+            }
+            defer { group.cancelAll() }
+            return try await body()
+        }
+    }
 }

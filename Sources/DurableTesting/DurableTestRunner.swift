@@ -52,16 +52,7 @@ public final class DurableTestRunner: Sendable {
 
     /// Runs `body` while the engine's invocation service is running.
     public func running<R: Sendable>(_ body: @Sendable (DurableTestRunner) async throws -> R) async throws -> R {
-        try await withThrowingTaskGroup(of: R?.self) { group in
-            for service in engine.makeInvocationServices() {
-                group.addTask {
-                    try await service.run()
-                    return nil
-                }
-            }
-            defer { group.cancelAll() }
-            return try await body(self)
-        }
+        try await DurableEngine.running(engine.makeInvocationServices()) { try await body(self) }
     }
 
     /// Registers a durable function under `name` (its static name by default).

@@ -21,16 +21,7 @@ final class EngineHarness: Sendable {
     static func run<R: Sendable>(configuration: EngineConfiguration = EngineConfiguration(),
                                  _ body: @Sendable (EngineHarness) async throws -> R) async throws -> R {
         let harness = EngineHarness(configuration: configuration)
-        return try await withThrowingTaskGroup(of: R?.self) { group in
-            for service in harness.engine.makeInvocationServices() {
-                group.addTask {
-                    try await service.run()
-                    return nil
-                }
-            }
-            defer { group.cancelAll() }
-            return try await body(harness)
-        }
+        return try await DurableEngine.running(harness.engine.makeInvocationServices()) { try await body(harness) }
     }
 
     /// Registers a durable function whose invocations are recorded.

@@ -16,16 +16,7 @@ struct EngineStagedBeginTests {
 
     /// Runs `body` while `engine`'s invocation services run.
     private static func running<R: Sendable>(_ engine: DurableEngine, _ body: @Sendable () async throws -> R) async throws -> R {
-        try await withThrowingTaskGroup(of: R?.self) { group in
-            for service in engine.makeInvocationServices() {
-                group.addTask {
-                    try await service.run()
-                    return nil
-                }
-            }
-            defer { group.cancelAll() }
-            return try await body()
-        }
+        try await DurableEngine.running(engine.makeInvocationServices(), body)
     }
 
     private static func start(_ engine: DurableEngine) async throws -> String {
