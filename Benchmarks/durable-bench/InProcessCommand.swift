@@ -14,6 +14,9 @@ struct InProcessCommand: AsyncParsableCommand {
     @Option(help: "W6: how many executions to suspend on callbacks before the long-history resume.")
     var w6Executions = 10_000
 
+    @Flag(help: "After W4, print where its lateness comes from, phase by phase, to standard error.")
+    var w4Phases = false
+
     @Option(help: "Directory for the SQLite file (a fresh one per run).")
     var directory = NSTemporaryDirectory()
 
@@ -32,7 +35,10 @@ struct InProcessCommand: AsyncParsableCommand {
             if selected.contains("W1") { for result in try await workloads.w1() { result.emit() } }
             if selected.contains("W2") { for result in try await workloads.w2() { result.emit() } }
             if selected.contains("W3") { for result in try await workloads.w3() { result.emit() } }
-            if selected.contains("W4") { for result in try await workloads.w4() { result.emit() } }
+            if selected.contains("W4") {
+                for result in try await workloads.w4() { result.emit() }
+                if w4Phases { try await W4Phases.report(engine: host.engine) }
+            }
             if selected.contains("W6") { for result in try await SuspensionWorkload(host: host, peer: peer).run(executions: w6Executions) { result.emit() } }
         }
     }
