@@ -12,26 +12,18 @@ enum OperationRow {
             operation = excluded.operation, meta = excluded.meta
         """
 
+    /// The columns `operation(_:)` decodes, in its order.
+    private static let selectColumns = "SELECT position, sequence, operation, meta FROM operations"
+
     // Ties on position are broken by id only so the order is deterministic; the engine never
     // hands out a position twice.
-    static let selectChangedAfterSQL = """
-        SELECT position, sequence, operation, meta FROM operations
-        WHERE execution_arn = ? AND sequence > ?
-        ORDER BY position, id
-        """
+    static let selectChangedAfterSQL = "\(selectColumns) WHERE execution_arn = ? AND sequence > ? ORDER BY position, id"
 
-    static let selectAllSQL = """
-        SELECT position, sequence, operation, meta FROM operations
-        WHERE execution_arn = ?
-        ORDER BY position, id
-        """
+    static let selectAllSQL = "\(selectAllUnorderedSQL) ORDER BY position, id"
 
     /// Every operation of an execution in primary-key order, for building an `OperationIndex`, which
     /// puts them in start order itself: SQLite would otherwise sort the whole rows, documents and all.
-    static let selectAllUnorderedSQL = """
-        SELECT position, sequence, operation, meta FROM operations
-        WHERE execution_arn = ?
-        """
+    static let selectAllUnorderedSQL = "\(selectColumns) WHERE execution_arn = ?"
 
     /// The arguments of `upsertSQL`; the documents in the direct JSON coding (see `DirectJSONCodable`).
     static func arguments(_ op: StoredOperation, executionArn: String) throws -> SQLiteArguments {

@@ -86,8 +86,8 @@ extension DurableEngine {
         // The store's operation map comes from its cache while the invocation is in flight, so paging
         // a long history does not read every operation again for each page.
         let operations: OperationMap
-        if let staged = stagedBegins.withLock({ $0[executionArn]?.operations }) {
-            operations = staged
+        if let staged = stagedBegin(executionArn) {
+            operations = staged.operations
         } else {
             operations = try await store.operationMap(executionArn: executionArn)
         }

@@ -76,9 +76,14 @@ extension DurableEngine {
         }
     }
 
+    /// The execution's begun invocation whose begin is not stored yet, if any.
+    func stagedBegin(_ arn: String) -> MutationBuilder? {
+        stagedBegins.withLock { $0[arn] }
+    }
+
     /// The execution's record as its running invocation sees it: with a staged begin, else as stored.
     func liveRecord(_ arn: String) async throws -> ExecutionRecord? {
-        if let staged = stagedBegins.withLock({ $0[arn]?.record }) { return staged }
+        if let staged = stagedBegin(arn) { return staged.record }
         return try await store.execution(arn: arn)
     }
 

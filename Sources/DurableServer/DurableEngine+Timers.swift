@@ -64,14 +64,9 @@ extension DurableEngine {
     static func operationIsDue(_ key: TimerKey, _ operations: OperationMap, now: Date) -> Bool {
         guard let id = key.operationId, let op = operations[id]?.operation else { return false }
         switch key.kind {
-        case .waitEnd:
-            guard op.type == .wait, op.status == .started, let end = op.waitDetails?.scheduledEndTimestamp else { return false }
-            return end <= now
-        case .stepRetry:
-            guard op.type == .step, op.status == .pending, let due = op.stepDetails?.nextAttemptTimestamp else { return false }
-            return due <= now
-        case .callbackTimeout, .callbackHeartbeat, .executionTimeout, .invocationRetry:
-            return false
+        case .waitEnd: return op.type == .wait && MutationBuilder.isDue(op, now: now)
+        case .stepRetry: return op.type == .step && MutationBuilder.isDue(op, now: now)
+        case .callbackTimeout, .callbackHeartbeat, .executionTimeout, .invocationRetry: return false
         }
     }
 

@@ -303,7 +303,7 @@ public final class DurableEngine: Sendable {
     func withSnapshot<T>(_ arn: String, _ step: (ExecutionSnapshot?) async throws -> T) async throws -> T {
         // A staged begin is newer than the store; it stays staged until a commit carries it, so a step
         // that fails or writes nothing leaves it in place.
-        if let staged = stagedBegins.withLock({ $0[arn] }) { return try await step(ExecutionSnapshot(staged: staged)) }
+        if let staged = stagedBegin(arn) { return try await step(ExecutionSnapshot(staged: staged)) }
         let snapshot = try await store.snapshot(executionArn: arn, verified: false)
         guard let snapshot, !snapshot.verified else { return try await step(snapshot) }
         do {

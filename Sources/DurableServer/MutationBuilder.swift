@@ -115,20 +115,23 @@ struct MutationBuilder: Sendable {
     mutating func settleDueOperations(now: Date) {
         // Only open operations can be due, and only the due ones are put in start order: looking at
         // every operation on every checkpoint would make a long history cost more per step.
-        let due = operations.openOperations.filter { op in
-            switch (op.operation.type, op.operation.status) {
-            case (.wait, .started):
-                if let end = op.operation.waitDetails?.scheduledEndTimestamp { return end <= now }
-            case (.step, .pending):
-                if let due = op.operation.stepDetails?.nextAttemptTimestamp { return due <= now }
-            default:
-                break
-            }
-            return false
-        }
+        let due = operations.openOperations.filter { Self.isDue($0.operation, now: now) }
         for op in due.sorted(by: { $0.position < $1.position }) {
             if op.operation.type == .wait { completeWait(op.id, now: now) } else { readyStep(op.id) }
         }
+    }
+
+    /// Whether `op` is a started WAIT whose end has passed or a pending STEP whose retry delay has.
+    static func isDue(_ op: DurableModel.Operation, now: Date) -> Bool {
+        switch (op.type, op.status) {
+        case (.wait, .started):
+            if let end = op.waitDetails?.scheduledEndTimestamp { return end <= now }
+        case (.step, .pending):
+            if let due = op.stepDetails?.nextAttemptTimestamp { return due <= now }
+        default:
+            break
+        }
+        return false
     }
 
     @discardableResult
