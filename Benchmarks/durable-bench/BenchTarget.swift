@@ -1,3 +1,4 @@
+import DurableModel
 import Foundation
 
 /// Where the workloads run: the engine in this process, or a service over HTTP.
@@ -12,4 +13,6 @@ protocol BenchTarget: Sendable {
     func completion(arn: String) async throws -> ExecutionTiming
     /// Completes a callback successfully.
     func succeedCallback(id: String, result: String) async throws
+    /// The execution's whole history, oldest event first.
+    func history(arn: String) async throws -> [HistoryEvent]
 }

@@ -1,3 +1,4 @@
+import DurableModel
 import DurableServer
 import Foundation
 
@@ -16,11 +17,22 @@ struct EngineTarget: BenchTarget {
 
     func completion(arn: String) async throws -> ExecutionTiming {
         let description = try await engine.waitForCompletion(executionArn: arn)
-        return ExecutionTiming(start: description.startTimestamp, end: description.endTimestamp ?? Date(),
+        return ExecutionTiming(arn: arn, start: description.startTimestamp, end: description.endTimestamp ?? Date(),
                                succeeded: description.status == .succeeded)
     }
 
     func succeedCallback(id: String, result: String) async throws {
         try await engine.sendCallbackSuccess(callbackId: id, result: result)
+    }
+
+    func history(arn: String) async throws -> [HistoryEvent] {
+        var events: [HistoryEvent] = []
+        var marker: String?
+        repeat {
+            let page = try await engine.history(executionArn: arn, marker: marker, maxItems: 1000)
+            events += page.events
+            marker = page.nextMarker
+        } while marker != nil
+        return events
     }
 }

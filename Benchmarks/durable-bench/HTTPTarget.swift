@@ -1,4 +1,5 @@
 import DurableClient
+import DurableModel
 import Foundation
 
 /// A service over HTTP (`durable-bench serve`, or any `durable serve` hosting the workload functions):
@@ -31,9 +32,13 @@ struct HTTPTarget: BenchTarget {
         try await client.succeedCallback(id: id, result: result)
     }
 
+    func history(arn: String) async throws -> [HistoryEvent] {
+        try await client.fullHistory(arn: arn)
+    }
+
     private func timing(arn: String) async throws -> ExecutionTiming {
         let description = try await client.execution(arn: arn)
-        return ExecutionTiming(start: description.startTimestamp, end: description.endTimestamp ?? .distantFuture,
+        return ExecutionTiming(arn: arn, start: description.startTimestamp, end: description.endTimestamp ?? .distantFuture,
                                succeeded: description.status == .succeeded)
     }
 }
