@@ -142,8 +142,8 @@ public final class SQLiteExecutionStore: ExecutionStore, Sendable {
         let recordArguments = progressOnly
             ? ExecutionRow.progressArguments(record, storedEventId: lastEvent)
             : try ExecutionRow.arguments(record, storedEventId: lastEvent)
-        let rows = try EncodedRows(operations: mutation.operations, events: mutation.events, armTimers: mutation.armTimers,
-                                   executionArn: arn)
+        let rows = try await EncodedRows.encode(operations: mutation.operations, events: mutation.events,
+                                                armTimers: mutation.armTimers, executionArn: arn)
         let disarm = mutation.disarmTimers.map(TimerRow.keyArguments)
         let callbacks = mutation.callbacks.map(CallbackRow.arguments)
         let expectedVersion = mutation.record.version

@@ -100,6 +100,31 @@ struct SQLiteExecutionStoreTests {
         #expect(try await store.events(executionArn: record.arn, after: nil, limit: 10, reverse: false).map(\.eventId) == [1, 2])
     }
 
+    /// A map-sized commit (past `EncodedRows.concurrentEncodingThreshold`, so its event batch is
+    /// encoded in a second task) stores every operation and event as given, in order.
+    @Test(arguments: StoreKind.allCases)
+    func largeCommitStoresEveryOperationAndEventInOrder(kind: StoreKind) async throws {
+        let fixture = try F.make(kind)
+        defer { fixture.tearDown() }
+        let store = fixture.store
+        let record = F.record("large")
+        let exec = F.operation("exec", position: 0, sequence: 1)
+        _ = try await store.createExecution(record, operations: [exec], events: [F.event(1)], timers: [])
+        let count = EncodedRows.concurrentEncodingThreshold
+        let operations = (1...count).map { F.operation("item-\($0)", position: $0, sequence: 2) }
+        let events = (1...count).map { F.event($0 + 1, operationId: "item-\($0)") }
+        var next = record
+        next.lastSequence = 2
+        let stored = try await store.commit(ExecutionMutation(record: next, operations: operations, events: events))
+        #expect(stored.version == 1)
+        #expect(try await store.operations(executionArn: record.arn) == [exec] + operations)
+        let read = try await store.events(executionArn: record.arn, after: nil, limit: 1000, reverse: false)
+        #expect(read == [F.event(1)] + events)
+        // The next commit's events follow the batch's last one.
+        let after = try await store.commit(ExecutionMutation(record: stored, events: [F.event(count + 2)]))
+        #expect(after.version == 2)
+    }
+
     @Test(arguments: StoreKind.allCases)
     func commitRejectsStaleVersionGapsAndUnknownExecutionsWithoutWriting(kind: StoreKind) async throws {
         let fixture = try F.make(kind)
