@@ -3,7 +3,11 @@ import Foundation
 
 extension DurableEngine {
     /// Runs one queued invocation of `arn` through the gate: begin, call the handler, end.
-    func runInvocation(_ arn: String) async {
+    /// `handlerReturned` runs once the handler has answered (or was never called), before the end is
+    /// stored: what bounds concurrent handlers can let the next one start during that commit.
+    func runInvocation(_ arn: String, handlerReturned: @Sendable () -> Void = {}) async {
+        var returned = false
+        defer { if !returned { handlerReturned() } }
         do {
             guard let invocation = try await beginInvocation(arn) else { return }
             let log = InvocationLog(executionArn: arn, requestId: invocation.requestId, clock: clock)
@@ -15,6 +19,8 @@ extension DurableEngine {
             } catch {
                 output = .failure(error)
             }
+            returned = true
+            handlerReturned()
             // Stored before the answer is applied, so whoever sees the execution close finds its logs.
             await storeLogs(log.seal(), arn: arn)
             try await endInvocation(arn, requestId: invocation.requestId, output: output)

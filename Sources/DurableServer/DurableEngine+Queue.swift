@@ -66,16 +66,19 @@ extension DurableEngine {
         for waiter in waiters { waiter.resume() }
     }
 
-    /// Runs one work item.
-    func perform(_ item: EngineWorkItem) async {
+    /// Runs one work item. `handlerReturned` runs once its handler has answered (for an invocation,
+    /// before its end is stored; for the others, when they finish).
+    func perform(_ item: EngineWorkItem, handlerReturned: @Sendable () -> Void = {}) async {
         switch item {
         case .invocation(let arn):
             state.withLock { _ = $0.queuedExecutions.remove(arn) }
-            await runInvocation(arn)
+            await runInvocation(arn, handlerReturned: handlerReturned)
         case .plainInvoke(let parentArn, let dispatch):
             await runPlainInvoke(parentArn: parentArn, dispatch: dispatch)
+            handlerReturned()
         case .plainEvent(let name, let version, let payload):
             await runPlainEvent(functionName: name, version: version, payload: payload)
+            handlerReturned()
         }
         finishWork()
     }

@@ -1,6 +1,6 @@
 import ServiceLifecycle
 
-/// Runs the engine's queued invocations and chained calls, at most `maxConcurrentInvocations` at once.
+/// Runs the engine's queued invocations and chained calls, at most `maxConcurrentInvocations` handlers at once.
 public struct InvocationService: Service {
     let engine: DurableEngine
 
@@ -23,8 +23,9 @@ public struct InvocationService: Service {
                     break
                 }
                 group.addTask {
-                    await engine.perform(item)
-                    permits.signal()
+                    // The permit bounds handlers, not bookkeeping: it goes back once the handler has
+                    // answered, so the next invocation starts while this one's end is being stored.
+                    await engine.perform(item, handlerReturned: { permits.signal() })
                 }
             }
         }

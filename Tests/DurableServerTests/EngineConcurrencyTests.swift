@@ -63,6 +63,35 @@ struct EngineConcurrencyTests {
         }
     }
 
+    /// `maxConcurrentInvocations` bounds handlers running at once (each permit goes back exactly once,
+    /// when its handler has answered), and every queued execution still runs.
+    @Test func handlersRunAtMostMaxConcurrentAtOnce() async throws {
+        try await EngineHarness.run(configuration: EngineConfiguration(maxConcurrentInvocations: 2)) { h in
+            let running = Box(0)
+            let most = Box(0)
+            h.register { input, client in
+                running.update { $0 += 1 }
+                most.update { $0 = max($0, running.get) }
+                // A checkpoint and a pause keep the handler running while others are queued.
+                _ = try await client.checkpoint(executionArn: input.durableExecutionArn, token: input.checkpointToken,
+                                                updates: [U.step("s1", .succeed, payload: "1")], clientToken: nil)
+                try await Task.sleep(for: .milliseconds(5))
+                running.update { $0 -= 1 }
+                return InvocationOutput(status: .succeeded, result: "1")
+            }
+            let arns = try await withThrowingTaskGroup(of: String.self) { group in
+                for i in 0..<12 {
+                    group.addTask { try await h.engine.startExecution(StartExecutionRequest(functionName: "fn", executionName: "b\(i)")).executionArn }
+                }
+                return try await group.reduce(into: []) { $0.append($1) }
+            }
+            await h.engine.waitUntilIdle()
+            for arn in arns { #expect(try await h.describe(arn).status == .succeeded) }
+            #expect(most.get == 2)
+            #expect(h.invocations().count == 12)
+        }
+    }
+
     @Test func stateMarkersPageAndRejectGarbage() async throws {
         try await EngineHarness.run { h in
             let pages = Box<[[String]]>([])
