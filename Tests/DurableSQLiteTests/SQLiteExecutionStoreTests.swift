@@ -100,7 +100,7 @@ struct SQLiteExecutionStoreTests {
         #expect(try await store.events(executionArn: record.arn, after: nil, limit: 10, reverse: false).map(\.eventId) == [1, 2])
     }
 
-    /// A map-sized commit (past `EncodedRows.concurrentEncodingThreshold`, so its event batch is
+    /// A map-sized commit (past `EncodedRows.streamingThreshold`, so it is streamed to
     /// encoded in a second task) stores every operation and event as given, in order.
     @Test(arguments: StoreKind.allCases)
     func largeCommitStoresEveryOperationAndEventInOrder(kind: StoreKind) async throws {
@@ -110,7 +110,7 @@ struct SQLiteExecutionStoreTests {
         let record = F.record("large")
         let exec = F.operation("exec", position: 0, sequence: 1)
         _ = try await store.createExecution(record, operations: [exec], events: [F.event(1)], timers: [])
-        let count = EncodedRows.concurrentEncodingThreshold
+        let count = EncodedRows.streamingThreshold
         let operations = (1...count).map { F.operation("item-\($0)", position: $0, sequence: 2) }
         let events = (1...count).map { F.event($0 + 1, operationId: "item-\($0)") }
         var next = record
