@@ -15,12 +15,11 @@ import Synchronization
 /// cooperative pool has run the old leader and then the new one.
 final class GroupCommitWriter: Sendable {
     typealias Work = @Sendable (Database) throws -> any Sendable
-    /// Receives a write's outcome, on the writer's queue, once its transaction committed or failed.
-    typealias Completion = @Sendable (Result<any Sendable, any Error>) -> Void
+    private typealias Continuation = CheckedContinuation<Result<any Sendable, any Error>, Never>
 
     private struct Entry: Sendable {
         var work: Work
-        var complete: Completion
+        var continuation: Continuation
     }
 
     private struct State {
@@ -49,23 +48,17 @@ final class GroupCommitWriter: Sendable {
 
     /// Runs `work` in the next group transaction and returns its value once that transaction committed.
     func write<T: Sendable>(_ work: @escaping @Sendable (Database) throws -> T) async throws -> T {
-        let result = await withCheckedContinuation { (continuation: CheckedContinuation<Result<any Sendable, any Error>, Never>) in
-            submit({ try work($0) }, complete: { continuation.resume(returning: $0) })
+        let result = await withCheckedContinuation { (continuation: Continuation) in
+            let startDrain = state.withLock { state -> Bool in
+                state.pending.append(Entry(work: { try work($0) }, continuation: continuation))
+                if state.draining { return false }
+                state.draining = true
+                return true
+            }
+            if startDrain { scheduleDrain() }
         }
         // The work returned a T; the cast only recovers the type the queue erased.
         return try result.get() as! T
-    }
-
-    /// Queues `work` for the next group transaction without waiting; `complete` gets its outcome once
-    /// that transaction committed (or failed). For a caller with more to do before it waits.
-    func submit(_ work: @escaping Work, complete: @escaping Completion) {
-        let startDrain = state.withLock { state -> Bool in
-            state.pending.append(Entry(work: work, complete: complete))
-            if state.draining { return false }
-            state.draining = true
-            return true
-        }
-        if startDrain { scheduleDrain() }
     }
 
     private func scheduleDrain() {
@@ -96,7 +89,7 @@ final class GroupCommitWriter: Sendable {
             if state.pending.isEmpty { state.draining = false }
             return !state.pending.isEmpty
         }
-        for (entry, result) in zip(group, results) { entry.complete(result) }
+        for (entry, result) in zip(group, results) { entry.continuation.resume(returning: result) }
         // Requeued rather than looped, so blocks queued on the writer outside this type (direct
         // writes such as migrations) are not starved by a steady stream of commits.
         if more { scheduleDrain() }

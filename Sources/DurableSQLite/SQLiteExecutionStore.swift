@@ -142,12 +142,8 @@ public final class SQLiteExecutionStore: ExecutionStore, Sendable {
         let recordArguments = progressOnly
             ? ExecutionRow.progressArguments(record, storedEventId: lastEvent)
             : try ExecutionRow.arguments(record, storedEventId: lastEvent)
-        // A large mutation is streamed: its write is queued before its rows are encoded.
-        let streamed = EncodedRows.shouldStream(operations: mutation.operations.count, events: mutation.events.count)
-            ? StreamedRows() : nil
-        let rows = streamed == nil
-            ? try EncodedRows(operations: mutation.operations, events: mutation.events, armTimers: mutation.armTimers, executionArn: arn)
-            : nil
+        let rows = try await EncodedRows.encode(operations: mutation.operations, events: mutation.events,
+                                                armTimers: mutation.armTimers, executionArn: arn)
         let disarm = mutation.disarmTimers.map(TimerRow.keyArguments)
         let callbacks = mutation.callbacks.map(CallbackRow.arguments)
         let expectedVersion = mutation.record.version
@@ -160,7 +156,7 @@ public final class SQLiteExecutionStore: ExecutionStore, Sendable {
             for (previous, event) in zip(mutation.events, mutation.events.dropFirst()) where event.eventId != previous.eventId + 1 {
                 throw ExecutionStoreError.eventIdGap(arn: arn, expected: previous.eventId + 1, got: event.eventId)
             }
-            let work: @Sendable (Database) throws -> Void = { [checkedArguments] db in
+            try await writeImmediately { [checkedArguments] db in
                 let update = progressOnly ? ExecutionRow.updateProgressSQL : ExecutionRow.updateSQL
                 try checkedArguments.execute(db.cachedStatement(sql: update), in: db)
                 if db.changesCount != 1 {
@@ -171,20 +167,11 @@ public final class SQLiteExecutionStore: ExecutionStore, Sendable {
                     let statement = try db.cachedStatement(sql: TimerRow.deleteSQL)
                     for arguments in disarm { try arguments.execute(statement, in: db) }
                 }
-                if let streamed { try streamed.write(db) } else { try rows?.write(db) }
+                try rows.write(db)
                 if !callbacks.isEmpty {
                     let index = try db.cachedStatement(sql: CallbackRow.upsertSQL)
                     for arguments in callbacks { try arguments.execute(index, in: db) }
                 }
-            }
-            if let streamed {
-                let outcome = WriteOutcome()
-                group.submit({ try work($0) }, complete: outcome.deliver)
-                await StreamedRows.produce(streamed, operations: mutation.operations, events: mutation.events,
-                                           armTimers: mutation.armTimers, executionArn: arn)
-                _ = try await outcome.value.get()
-            } else {
-                try await writeImmediately(work)
             }
         } catch {
             cache.remove(arn)

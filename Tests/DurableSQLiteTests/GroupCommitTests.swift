@@ -46,9 +46,9 @@ struct GroupCommitTests {
         }
     }
 
-    /// Also with map-sized commits, whose rows are streamed to the writer as they are encoded: a group
-    /// written again with savepoints after a conflict inserts a streamed commit's rows once more.
-    @Test(arguments: [1, EncodedRows.streamingThreshold])
+    /// Also with map-sized commits, whose event batch is encoded in a second task: a group written
+    /// again with savepoints after a conflict stores their rows once, and none of a failed one's.
+    @Test(arguments: [1, EncodedRows.concurrentEncodingThreshold])
     func aConflictInAGroupFailsOnlyThatCommit(operationsPerCommit: Int) async throws {
         let (directory, path) = F.temporaryPath()
         defer { try? FileManager.default.removeItem(at: directory) }

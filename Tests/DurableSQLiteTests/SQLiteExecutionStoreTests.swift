@@ -76,9 +76,7 @@ struct SQLiteExecutionStoreTests {
         let fixture = try F.make(kind)
         defer { fixture.tearDown() }
         let store = fixture.store
-        let record = F.record("c")
-        let exec = F.operation("exec", position: 0, sequence: 1)
-        _ = try await store.createExecution(record, operations: [exec], events: [F.event(1)], timers: [])
+        let (record, exec) = try await F.created("c", in: store)
 
         var next = record
         next.lastSequence = 2
@@ -100,17 +98,15 @@ struct SQLiteExecutionStoreTests {
         #expect(try await store.events(executionArn: record.arn, after: nil, limit: 10, reverse: false).map(\.eventId) == [1, 2])
     }
 
-    /// A map-sized commit (past `EncodedRows.streamingThreshold`, so it is streamed to
+    /// A map-sized commit (past `EncodedRows.concurrentEncodingThreshold`, so its event batch is
     /// encoded in a second task) stores every operation and event as given, in order.
     @Test(arguments: StoreKind.allCases)
     func largeCommitStoresEveryOperationAndEventInOrder(kind: StoreKind) async throws {
         let fixture = try F.make(kind)
         defer { fixture.tearDown() }
         let store = fixture.store
-        let record = F.record("large")
-        let exec = F.operation("exec", position: 0, sequence: 1)
-        _ = try await store.createExecution(record, operations: [exec], events: [F.event(1)], timers: [])
-        let count = EncodedRows.streamingThreshold
+        let (record, exec) = try await F.created("large", in: store)
+        let count = EncodedRows.concurrentEncodingThreshold
         let operations = (1...count).map { F.operation("item-\($0)", position: $0, sequence: 2) }
         let events = (1...count).map { F.event($0 + 1, operationId: "item-\($0)") }
         var next = record

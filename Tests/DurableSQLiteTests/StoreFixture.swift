@@ -71,6 +71,14 @@ struct StoreFixture {
         )
     }
 
+    /// Creates the running execution `name` in `store` with its EXECUTION operation and first event.
+    static func created(_ name: String, in store: any ExecutionStore) async throws -> (ExecutionRecord, StoredOperation) {
+        let record = record(name)
+        let exec = operation("exec", position: 0, sequence: 1)
+        _ = try await store.createExecution(record, operations: [exec], events: [event(1)], timers: [])
+        return (record, exec)
+    }
+
     static func event(_ id: Int, operationId: String? = nil, at date: Date = t0) -> HistoryEvent {
         HistoryEvent(eventType: id == 1 ? .executionStarted : .stepStarted, eventId: id,
                      eventTimestamp: date.addingTimeInterval(Double(id)), id: operationId, name: operationId)
