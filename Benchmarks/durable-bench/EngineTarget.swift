@@ -26,10 +26,17 @@ struct EngineTarget: BenchTarget {
     }
 
     func history(arn: String) async throws -> [HistoryEvent] {
+        try await engine.fullHistory(arn)
+    }
+}
+
+extension DurableEngine {
+    /// Every event of the execution, oldest first, read page by page.
+    func fullHistory(_ arn: String) async throws -> [HistoryEvent] {
         var events: [HistoryEvent] = []
         var marker: String?
         repeat {
-            let page = try await engine.history(executionArn: arn, marker: marker, maxItems: 1000)
+            let page = try await history(executionArn: arn, marker: marker, maxItems: 1000)
             events += page.events
             marker = page.nextMarker
         } while marker != nil

@@ -30,7 +30,7 @@ enum W4Phases {
         } while marker != nil
         var samples = [[Double]](repeating: [], count: phases.count)
         for arn in arns {
-            let events = try await engine.history(executionArn: arn, maxItems: 1000).events
+            let events = try await engine.fullHistory(arn)
             guard let moments = moments(events) else { continue }
             // The wait itself is not lateness: it comes off the phase that spans it.
             let wait = moments[4].timeIntervalSince(moments[2])
