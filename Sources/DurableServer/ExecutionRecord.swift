@@ -6,76 +6,327 @@ import Foundation
 /// Operations, events, timers and callback ids live in their own rows; this record stays small so
 /// every commit rewrites only it plus the rows that changed.
 public struct ExecutionRecord: Codable, Sendable, Hashable {
+    /// The stored members (their names are the keys `Codable` writes), shared copy-on-write: see
+    /// `CopyOnWriteBox`.
+    struct Fields: Codable, Sendable, Hashable {
+        /// The execution ARN (primary key).
+        var arn: String
+        /// The function name.
+        var functionName: String
+        /// The qualifier the execution was started on (`$LATEST` or a version).
+        var qualifier: String
+        /// The execution name (unique per function while retained).
+        var executionName: String
+        /// The execution id; also the EXECUTION operation's id.
+        var executionId: String
+        /// The ARN of the function version.
+        var functionArn: String
+        /// The version the execution runs on (`GetDurableExecution.Version`).
+        var executedVersion: String
+        /// The execution's status.
+        var status: ExecutionStatus
+        /// When it started.
+        var startTimestamp: Date
+        /// When it closed.
+        var endTimestamp: Date?
+        /// The input payload.
+        var inputPayload: String?
+        /// The result when SUCCEEDED.
+        var result: String?
+        /// The error when FAILED, TIMED_OUT or STOPPED.
+        var error: ErrorObject?
+        /// The execution timeout in seconds.
+        var executionTimeoutSeconds: Int
+        /// How long the execution is kept after it closes.
+        var retentionPeriodDays: Int
+        /// When a closed execution may be purged.
+        var purgeAfter: Date?
+        /// The tenant the execution runs for.
+        var tenantId: String?
+        /// The trace header handed in at start.
+        var traceHeader: String?
+        /// The parent execution when this one is a chained-invoke child.
+        var parentExecutionArn: String?
+        /// The parent's CHAINED_INVOKE operation id.
+        var parentOperationId: String?
+        /// Optimistic-concurrency version; every commit bumps it by one.
+        var version: Int
+        /// The last operation change sequence number handed out.
+        var lastSequence: Int
+        /// The last operation start position handed out.
+        var lastPosition: Int
+        /// The last history event id appended.
+        var lastEventId: Int
+        /// The highest operation sequence the running handler has observed.
+        var observedSequence: Int
+        /// The sequence at the end of the previous invocation (for `UpdatedOperationIds`).
+        var previousInvocationSequence: Int
+        /// The current checkpoint token; nil when no invocation may checkpoint.
+        var checkpointToken: String?
+        /// The last accepted checkpoint, for `ClientToken` replays.
+        var lastCheckpoint: CachedCheckpoint?
+        /// Whether an invocation is queued or running.
+        var invocationPhase: InvocationPhase
+        /// The running invocation, when there is one.
+        var currentInvocation: InvocationTicket?
+        /// Consecutive failed invocations.
+        var failedInvocations: Int
+        /// Consecutive `PENDING` answers with nothing pending.
+        var idlePendingAnswers: Int
+        /// The outcome an EXECUTION checkpoint recorded, applied when the invocation ends.
+        var checkpointedCompletion: ExecutionCompletion?
+        /// Chained-invoke outcomes that arrived while the invocation ran, applied after it ends.
+        var deferredChainedResults: [ChainedOutcome]
+
+        init(
+            arn: String, functionName: String, qualifier: String, executionName: String, executionId: String,
+            functionArn: String, executedVersion: String, startTimestamp: Date, inputPayload: String?,
+            executionTimeoutSeconds: Int, retentionPeriodDays: Int, tenantId: String? = nil, traceHeader: String? = nil,
+            parentExecutionArn: String? = nil, parentOperationId: String? = nil
+        ) {
+            self.arn = arn
+            self.functionName = functionName
+            self.qualifier = qualifier
+            self.executionName = executionName
+            self.executionId = executionId
+            self.functionArn = functionArn
+            self.executedVersion = executedVersion
+            self.status = .running
+            self.startTimestamp = startTimestamp
+            self.inputPayload = inputPayload
+            self.executionTimeoutSeconds = executionTimeoutSeconds
+            self.retentionPeriodDays = retentionPeriodDays
+            self.tenantId = tenantId
+            self.traceHeader = traceHeader
+            self.parentExecutionArn = parentExecutionArn
+            self.parentOperationId = parentOperationId
+            self.version = 0
+            self.lastSequence = 0
+            self.lastPosition = 0
+            self.lastEventId = 0
+            self.observedSequence = 0
+            self.previousInvocationSequence = 0
+            self.invocationPhase = .idle
+            self.failedInvocations = 0
+            self.idlePendingAnswers = 0
+            self.deferredChainedResults = []
+        }
+    }
+
+    private var box: CopyOnWriteBox<Fields>
+
+    /// The members for writing: the box is copied first if another record shares it.
+    private var fields: Fields {
+        get { box.value }
+        _modify {
+            if !isKnownUniquelyReferenced(&box) { box = CopyOnWriteBox(box.value) }
+            yield &box.value
+        }
+    }
+
     /// The execution ARN (primary key).
-    public var arn: String
+    public var arn: String {
+        get { box.value.arn }
+        set { fields.arn = newValue }
+    }
+
     /// The function name.
-    public var functionName: String
+    public var functionName: String {
+        get { box.value.functionName }
+        set { fields.functionName = newValue }
+    }
+
     /// The qualifier the execution was started on (`$LATEST` or a version).
-    public var qualifier: String
+    public var qualifier: String {
+        get { box.value.qualifier }
+        set { fields.qualifier = newValue }
+    }
+
     /// The execution name (unique per function while retained).
-    public var executionName: String
+    public var executionName: String {
+        get { box.value.executionName }
+        set { fields.executionName = newValue }
+    }
+
     /// The execution id; also the EXECUTION operation's id.
-    public var executionId: String
+    public var executionId: String {
+        get { box.value.executionId }
+        set { fields.executionId = newValue }
+    }
+
     /// The ARN of the function version.
-    public var functionArn: String
+    public var functionArn: String {
+        get { box.value.functionArn }
+        set { fields.functionArn = newValue }
+    }
+
     /// The version the execution runs on (`GetDurableExecution.Version`).
-    public var executedVersion: String
+    public var executedVersion: String {
+        get { box.value.executedVersion }
+        set { fields.executedVersion = newValue }
+    }
+
     /// The execution's status.
-    public var status: ExecutionStatus
+    public var status: ExecutionStatus {
+        get { box.value.status }
+        set { fields.status = newValue }
+    }
+
     /// When it started.
-    public var startTimestamp: Date
+    public var startTimestamp: Date {
+        get { box.value.startTimestamp }
+        set { fields.startTimestamp = newValue }
+    }
+
     /// When it closed.
-    public var endTimestamp: Date?
+    public var endTimestamp: Date? {
+        get { box.value.endTimestamp }
+        set { fields.endTimestamp = newValue }
+    }
+
     /// The input payload.
-    public var inputPayload: String?
+    public var inputPayload: String? {
+        get { box.value.inputPayload }
+        set { fields.inputPayload = newValue }
+    }
+
     /// The result when SUCCEEDED.
-    public var result: String?
+    public var result: String? {
+        get { box.value.result }
+        set { fields.result = newValue }
+    }
+
     /// The error when FAILED, TIMED_OUT or STOPPED.
-    public var error: ErrorObject?
+    public var error: ErrorObject? {
+        get { box.value.error }
+        set { fields.error = newValue }
+    }
+
     /// The execution timeout in seconds.
-    public var executionTimeoutSeconds: Int
+    public var executionTimeoutSeconds: Int {
+        get { box.value.executionTimeoutSeconds }
+        set { fields.executionTimeoutSeconds = newValue }
+    }
+
     /// How long the execution is kept after it closes.
-    public var retentionPeriodDays: Int
+    public var retentionPeriodDays: Int {
+        get { box.value.retentionPeriodDays }
+        set { fields.retentionPeriodDays = newValue }
+    }
+
     /// When a closed execution may be purged.
-    public var purgeAfter: Date?
+    public var purgeAfter: Date? {
+        get { box.value.purgeAfter }
+        set { fields.purgeAfter = newValue }
+    }
+
     /// The tenant the execution runs for.
-    public var tenantId: String?
+    public var tenantId: String? {
+        get { box.value.tenantId }
+        set { fields.tenantId = newValue }
+    }
+
     /// The trace header handed in at start.
-    public var traceHeader: String?
+    public var traceHeader: String? {
+        get { box.value.traceHeader }
+        set { fields.traceHeader = newValue }
+    }
+
     /// The parent execution when this one is a chained-invoke child.
-    public var parentExecutionArn: String?
+    public var parentExecutionArn: String? {
+        get { box.value.parentExecutionArn }
+        set { fields.parentExecutionArn = newValue }
+    }
+
     /// The parent's CHAINED_INVOKE operation id.
-    public var parentOperationId: String?
+    public var parentOperationId: String? {
+        get { box.value.parentOperationId }
+        set { fields.parentOperationId = newValue }
+    }
 
     /// Optimistic-concurrency version; every commit bumps it by one.
-    public var version: Int
+    public var version: Int {
+        get { box.value.version }
+        set { fields.version = newValue }
+    }
+
     /// The last operation change sequence number handed out.
-    public var lastSequence: Int
+    public var lastSequence: Int {
+        get { box.value.lastSequence }
+        set { fields.lastSequence = newValue }
+    }
+
     /// The last operation start position handed out.
-    public var lastPosition: Int
+    public var lastPosition: Int {
+        get { box.value.lastPosition }
+        set { fields.lastPosition = newValue }
+    }
+
     /// The last history event id appended.
-    public var lastEventId: Int
+    public var lastEventId: Int {
+        get { box.value.lastEventId }
+        set { fields.lastEventId = newValue }
+    }
+
     /// The highest operation sequence the running handler has observed.
-    public var observedSequence: Int
+    public var observedSequence: Int {
+        get { box.value.observedSequence }
+        set { fields.observedSequence = newValue }
+    }
+
     /// The sequence at the end of the previous invocation (for `UpdatedOperationIds`).
-    public var previousInvocationSequence: Int
+    public var previousInvocationSequence: Int {
+        get { box.value.previousInvocationSequence }
+        set { fields.previousInvocationSequence = newValue }
+    }
 
     /// The current checkpoint token; nil when no invocation may checkpoint.
-    public var checkpointToken: String?
+    public var checkpointToken: String? {
+        get { box.value.checkpointToken }
+        set { fields.checkpointToken = newValue }
+    }
+
     /// The last accepted checkpoint, for `ClientToken` replays.
-    public var lastCheckpoint: CachedCheckpoint?
+    public var lastCheckpoint: CachedCheckpoint? {
+        get { box.value.lastCheckpoint }
+        set { fields.lastCheckpoint = newValue }
+    }
+
     /// Whether an invocation is queued or running.
-    public var invocationPhase: InvocationPhase
+    public var invocationPhase: InvocationPhase {
+        get { box.value.invocationPhase }
+        set { fields.invocationPhase = newValue }
+    }
+
     /// The running invocation, when there is one.
-    public var currentInvocation: InvocationTicket?
+    public var currentInvocation: InvocationTicket? {
+        get { box.value.currentInvocation }
+        set { fields.currentInvocation = newValue }
+    }
+
     /// Consecutive failed invocations.
-    public var failedInvocations: Int
+    public var failedInvocations: Int {
+        get { box.value.failedInvocations }
+        set { fields.failedInvocations = newValue }
+    }
+
     /// Consecutive `PENDING` answers with nothing pending.
-    public var idlePendingAnswers: Int
+    public var idlePendingAnswers: Int {
+        get { box.value.idlePendingAnswers }
+        set { fields.idlePendingAnswers = newValue }
+    }
+
     /// The outcome an EXECUTION checkpoint recorded, applied when the invocation ends.
-    public var checkpointedCompletion: ExecutionCompletion?
+    public var checkpointedCompletion: ExecutionCompletion? {
+        get { box.value.checkpointedCompletion }
+        set { fields.checkpointedCompletion = newValue }
+    }
+
     /// Chained-invoke outcomes that arrived while the invocation ran, applied after it ends.
-    public var deferredChainedResults: [ChainedOutcome]
+    public var deferredChainedResults: [ChainedOutcome] {
+        get { box.value.deferredChainedResults }
+        set { fields.deferredChainedResults = newValue }
+    }
 
     /// Creates a fresh RUNNING record.
     public init(
@@ -84,31 +335,33 @@ public struct ExecutionRecord: Codable, Sendable, Hashable {
         executionTimeoutSeconds: Int, retentionPeriodDays: Int, tenantId: String? = nil, traceHeader: String? = nil,
         parentExecutionArn: String? = nil, parentOperationId: String? = nil
     ) {
-        self.arn = arn
-        self.functionName = functionName
-        self.qualifier = qualifier
-        self.executionName = executionName
-        self.executionId = executionId
-        self.functionArn = functionArn
-        self.executedVersion = executedVersion
-        self.status = .running
-        self.startTimestamp = startTimestamp
-        self.inputPayload = inputPayload
-        self.executionTimeoutSeconds = executionTimeoutSeconds
-        self.retentionPeriodDays = retentionPeriodDays
-        self.tenantId = tenantId
-        self.traceHeader = traceHeader
-        self.parentExecutionArn = parentExecutionArn
-        self.parentOperationId = parentOperationId
-        self.version = 0
-        self.lastSequence = 0
-        self.lastPosition = 0
-        self.lastEventId = 0
-        self.observedSequence = 0
-        self.previousInvocationSequence = 0
-        self.invocationPhase = .idle
-        self.failedInvocations = 0
-        self.idlePendingAnswers = 0
-        self.deferredChainedResults = []
+        box = CopyOnWriteBox(Fields(
+            arn: arn, functionName: functionName, qualifier: qualifier, executionName: executionName,
+            executionId: executionId, functionArn: functionArn, executedVersion: executedVersion,
+            startTimestamp: startTimestamp, inputPayload: inputPayload,
+            executionTimeoutSeconds: executionTimeoutSeconds, retentionPeriodDays: retentionPeriodDays,
+            tenantId: tenantId, traceHeader: traceHeader, parentExecutionArn: parentExecutionArn,
+            parentOperationId: parentOperationId
+        ))
+    }
+
+    /// Reads a record written by `encode(to:)`.
+    public init(from decoder: any Decoder) throws {
+        box = CopyOnWriteBox(try Fields(from: decoder))
+    }
+
+    /// Writes the members under their names.
+    public func encode(to encoder: any Encoder) throws {
+        try box.value.encode(to: encoder)
+    }
+
+    /// Records are equal when their members are.
+    public static func == (lhs: ExecutionRecord, rhs: ExecutionRecord) -> Bool {
+        lhs.box === rhs.box || lhs.box.value == rhs.box.value
+    }
+
+    /// Hashes the members.
+    public func hash(into hasher: inout Hasher) {
+        box.value.hash(into: &hasher)
     }
 }

@@ -25,6 +25,9 @@ public struct OperationIndex: Sendable {
     /// Every operation by id.
     public private(set) var byId: [String: StoredOperation] = [:]
     private var log: [Change] = []
+    /// Set once a change was logged out of sequence order, the only way one id can get two current
+    /// entries in the log; until then `changed(after:)` needs no set to list each operation once.
+    private var loggedOutOfOrder = false
     /// Ids of operations in an open state (see `isOpen`).
     private(set) var openIds: Set<String> = []
     /// Every operation's key in start order. New operations take the next position, so keeping it
@@ -51,7 +54,10 @@ public struct OperationIndex: Sendable {
         }
         // Sorted only when they came in another order (a store may read them in key order).
         if zip(startOrder, startOrder.dropFirst()).contains(where: { $1 < $0 }) { startOrder.sort() }
-        if zip(log, log.dropFirst()).contains(where: { $1.sequence < $0.sequence }) { log.sort { $0.sequence < $1.sequence } }
+        if zip(log, log.dropFirst()).contains(where: { $1.sequence < $0.sequence }) {
+            log.sort { $0.sequence < $1.sequence }
+            loggedOutOfOrder = true
+        }
     }
 
     /// How many operations there are.
@@ -79,6 +85,7 @@ public struct OperationIndex: Sendable {
         if let last = log.last, last.sequence > op.sequence {
             // Sequences grow with every commit; only a caller writing out of order lands here.
             log.insert(change, at: firstIndex(after: op.sequence - 1))
+            loggedOutOfOrder = true
         } else {
             log.append(change)
         }
@@ -97,13 +104,18 @@ public struct OperationIndex: Sendable {
     /// The operations whose last change has a sequence number above `sequence`, in no particular order.
     public func changed(after sequence: Int) -> [StoredOperation] {
         var found: [StoredOperation] = []
+        let first = firstIndex(after: sequence)
+        found.reserveCapacity(log.count - first)
+        if !loggedOutOfOrder {
+            for change in log[first...] {
+                if let op = byId[change.id], op.sequence == change.sequence { found.append(op) }
+            }
+            return found
+        }
         // Out-of-order writes can leave an id two entries that both match; list it once.
         var listed: Set<String> = []
-        var index = firstIndex(after: sequence)
-        while index < log.count {
-            let change = log[index]
+        for change in log[first...] {
             if let op = byId[change.id], op.sequence == change.sequence, listed.insert(change.id).inserted { found.append(op) }
-            index += 1
         }
         return found
     }
