@@ -9,8 +9,8 @@ final class ContextScope: Sendable {
     let operationId: String?
     /// The enclosing scope.
     let parent: ContextScope?
-    private let counter = Mutex(0)
-    private let closed = Mutex(false)
+    private let counter = Atomic(0)
+    private let closed = Atomic(false)
 
     /// Creates a scope.
     init(logicalId: String?, operationId: String?, parent: ContextScope?) {
@@ -21,30 +21,23 @@ final class ContextScope: Sendable {
 
     /// Allocates the next position and returns its logical id.
     func nextLogicalId() -> String {
-        let position = counter.withLock { value -> Int in
-            value += 1
-            return value
-        }
+        let position = counter.add(1, ordering: .relaxed).newValue
         return OperationID.logicalId(parent: logicalId, position: position)
     }
 
     /// The logical id the next operation will get (without allocating it).
     func peekNextLogicalId() -> String {
-        OperationID.logicalId(parent: logicalId, position: counter.withLock { $0 } + 1)
+        OperationID.logicalId(parent: logicalId, position: counter.load(ordering: .relaxed) + 1)
     }
 
     /// Marks the context closed.
     func close() {
-        closed.withLock { $0 = true }
+        closed.store(true, ordering: .releasing)
     }
 
-    /// Whether this context or an ancestor closed.
+    /// Whether this context or an ancestor closed. Asked before every checkpoint of every operation,
+    /// so it reads the flags without taking a lock.
     var isOrphaned: Bool {
-        var scope: ContextScope? = self
-        while let current = scope {
-            if current.closed.withLock({ $0 }) { return true }
-            scope = current.parent
-        }
-        return false
+        closed.load(ordering: .acquiring) || (parent?.isOrphaned ?? false)
     }
 }
