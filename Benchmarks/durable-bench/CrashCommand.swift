@@ -88,7 +88,7 @@ struct CrashCommand: AsyncParsableCommand {
         return try queue.read { db in
             let rows = try Row.fetchAll(db, sql: """
                 SELECT e.execution_name AS name, json_extract(o.operation, '$.Name') AS step
-                FROM operations o JOIN executions e ON e.arn = o.execution_arn
+                FROM operations o JOIN executions e ON e.execution_key = o.execution_key
                 WHERE json_extract(o.operation, '$.Type') = 'STEP' AND json_extract(o.operation, '$.Status') = 'SUCCEEDED'
                 """)
             return Set(rows.map { row -> String in

@@ -7,31 +7,35 @@ import GRDB
 /// `last_event_id` bound it, so a page of history reads the batch holding its first event onward.
 enum EventRow {
     // A plain INSERT: commit checked the ids continue the history, so a duplicate is a bug to surface.
+    /// `?1` is the execution's key (bound by the writer, see `EncodedRows`), the rest come from `arguments`.
     static let insertSQL = """
-        INSERT INTO event_batches (execution_arn, first_event_id, last_event_id, events) VALUES (?, ?, ?, ?)
+        INSERT INTO event_batches (execution_key, first_event_id, last_event_id, events) VALUES (?1, ?2, ?3, ?4)
         """
-    static let lastEventIdSQL = "SELECT MAX(last_event_id) FROM event_batches WHERE execution_arn = ?"
+    static let lastEventIdSQL = "SELECT MAX(last_event_id) FROM event_batches WHERE execution_key = \(ExecutionRow.keyOfArn)"
     /// The batch holding the first event after `?2`, and every later one, in order.
     static let selectForwardSQL = """
-        SELECT events FROM event_batches WHERE execution_arn = ?1 AND first_event_id >= COALESCE(
-            (SELECT MAX(first_event_id) FROM event_batches WHERE execution_arn = ?1 AND first_event_id <= ?2), 0)
+        SELECT events FROM event_batches WHERE execution_key = \(ExecutionRow.keyOfArn) AND first_event_id >= COALESCE(
+            (SELECT MAX(first_event_id) FROM event_batches
+             WHERE execution_key = \(ExecutionRow.keyOfArn) AND first_event_id <= ?2), 0)
         ORDER BY first_event_id
         """
     /// Every batch starting before event `?2`, latest first.
     static let selectReverseSQL = """
-        SELECT events FROM event_batches WHERE execution_arn = ?1 AND first_event_id < ?2 ORDER BY first_event_id DESC
+        SELECT events FROM event_batches WHERE execution_key = \(ExecutionRow.keyOfArn) AND first_event_id < ?2
+        ORDER BY first_event_id DESC
         """
+    /// An execution's batches, by its key (purge).
+    static let deleteForExecutionSQL = "DELETE FROM event_batches WHERE execution_key = ?"
 
-    /// The arguments of `insertSQL` for one commit's events (consecutive, at least one), each in the
-    /// direct JSON coding (see `DirectJSONCodable`).
-    static func arguments(_ events: [HistoryEvent], executionArn: String) throws -> SQLiteArguments {
+    /// The arguments of `insertSQL` after the execution's key, for one commit's events (consecutive, at
+    /// least one), each in the direct JSON coding (see `DirectJSONCodable`).
+    static func arguments(_ events: [HistoryEvent]) throws -> SQLiteArguments {
         var lines = ""
         for event in events {
             if !lines.isEmpty { lines.append("\n") }
             lines.append(try event.directJSON())
         }
-        return SQLiteArguments([.text(executionArn), .integer(events.first?.eventId ?? 0), .integer(events.last?.eventId ?? 0),
-                                .text(lines)])
+        return SQLiteArguments([.integer(events.first?.eventId ?? 0), .integer(events.last?.eventId ?? 0), .text(lines)])
     }
 
     /// Decodes an `events` column, whichever coding wrote its documents.

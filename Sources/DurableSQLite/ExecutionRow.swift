@@ -15,34 +15,43 @@ enum ExecutionRow {
         receipt_client_token, receipt_inbound_token, receipt_response_token, receipt_observed_before
         """
 
+    /// The key of the execution whose ARN is `?1`, as a subquery: operations and event batches are
+    /// filed under this small integer instead of the ARN (see the `v6` migration).
+    static let keyOfArn = "(SELECT execution_key FROM executions WHERE arn = ?1)"
+
+    /// Inserts a row under the next free key and returns that key.
     static let insertSQL = """
         INSERT INTO executions (arn, function_name, qualifier, execution_name, status, invocation_phase,
-                                start_ms, started_at, ended_at, purge_after, record, \(progressColumns))
+                                start_ms, started_at, ended_at, purge_after, record, \(progressColumns), execution_key)
         VALUES (:arn, :function_name, :qualifier, :execution_name, :status, :invocation_phase,
-                :start_ms, :started_at, :ended_at, :purge_after, :record, \(progressValues))
+                :start_ms, :started_at, :ended_at, :purge_after, :record, \(progressValues),
+                (SELECT COALESCE(MAX(execution_key), 0) + 1 FROM executions))
+        RETURNING execution_key
         """
 
-    // An UPDATE, never INSERT OR REPLACE: REPLACE deletes the old row, which would cascade to the
-    // execution's operations and events.
+    // An UPDATE, never INSERT OR REPLACE: REPLACE deletes the old row and would give it a new key.
     static let updateSQL = """
         UPDATE executions SET function_name = :function_name, qualifier = :qualifier,
             execution_name = :execution_name, status = :status, invocation_phase = :invocation_phase,
             start_ms = :start_ms, started_at = :started_at, ended_at = :ended_at, purge_after = :purge_after,
             record = :record, \(progressAssignments)
         \(commitCondition)
+        RETURNING execution_key
         """
 
     /// A checkpoint's update: only progress columns, none of them indexed, so no index is touched.
-    static let updateProgressSQL = "UPDATE executions SET \(progressAssignments) \(commitCondition)"
+    static let updateProgressSQL = "UPDATE executions SET \(progressAssignments) \(commitCondition) RETURNING execution_key"
 
     /// The commit's checks in the UPDATE itself, so a commit needs no SELECT first: the row is still
     /// at the version the mutation was built on, and, when the mutation brings events, the last
     /// stored event is the one before its first (rows from before `stored_event_id` existed find it
     /// in `event_batches`). No row changed means a check failed; `selectCommitCheckSQL` then says which.
+    /// The updates return the execution's key, which the commit's operation and event rows are filed under.
     private static let commitCondition = """
         WHERE arn = :arn AND version = :expected_version
             AND (:expected_event_id IS NULL OR COALESCE(stored_event_id,
-                 (SELECT MAX(last_event_id) FROM event_batches WHERE execution_arn = :arn), 0) = :expected_event_id)
+                 (SELECT MAX(b.last_event_id) FROM event_batches b WHERE b.execution_key = executions.execution_key), 0)
+                 = :expected_event_id)
         """
 
     private static let progressNames = [
@@ -70,6 +79,7 @@ enum ExecutionRow {
         SELECT arn FROM executions WHERE purge_after IS NOT NULL AND purge_after <= ? AND status <> 'RUNNING'
         """
     static let deleteSQL = "DELETE FROM executions WHERE arn = ?"
+    static let selectKeySQL = "SELECT execution_key FROM executions WHERE arn = ?"
 
     /// The named arguments of `insertSQL` and `updateSQL`; `storedEventId` is the id of the last event
     /// row the same write stores, nil when it stores none.

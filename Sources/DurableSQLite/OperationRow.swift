@@ -4,10 +4,11 @@ import GRDB
 
 /// Maps a `StoredOperation` to its `operations` row and back.
 enum OperationRow {
+    /// `?1` is the execution's key (bound by the writer, see `EncodedRows`), the rest come from `arguments`.
     static let upsertSQL = """
-        INSERT INTO operations (execution_arn, id, position, sequence, operation, meta)
-        VALUES (?, ?, ?, ?, ?, ?)
-        ON CONFLICT (execution_arn, id) DO UPDATE SET
+        INSERT INTO operations (execution_key, id, position, sequence, operation, meta)
+        VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+        ON CONFLICT (execution_key, id) DO UPDATE SET
             position = excluded.position, sequence = excluded.sequence,
             operation = excluded.operation, meta = excluded.meta
         """
@@ -17,17 +18,23 @@ enum OperationRow {
 
     // Ties on position are broken by id only so the order is deterministic; the engine never
     // hands out a position twice.
-    static let selectChangedAfterSQL = "\(selectColumns) WHERE execution_arn = ? AND sequence > ? ORDER BY position, id"
+    static let selectChangedAfterSQL = """
+        \(selectColumns) WHERE execution_key = \(ExecutionRow.keyOfArn) AND sequence > ?2 ORDER BY position, id
+        """
 
     static let selectAllSQL = "\(selectAllUnorderedSQL) ORDER BY position, id"
 
-    /// Every operation of an execution in primary-key order, for building an `OperationIndex`, which
-    /// puts them in start order itself: SQLite would otherwise sort the whole rows, documents and all.
-    static let selectAllUnorderedSQL = "\(selectColumns) WHERE execution_arn = ?"
+    /// Every operation of an execution in index order, for building an `OperationIndex`, which puts
+    /// them in start order itself: SQLite would otherwise sort the whole rows, documents and all.
+    static let selectAllUnorderedSQL = "\(selectColumns) WHERE execution_key = \(ExecutionRow.keyOfArn)"
 
-    /// The arguments of `upsertSQL`; the documents in the direct JSON coding (see `DirectJSONCodable`).
-    static func arguments(_ op: StoredOperation, executionArn: String) throws -> SQLiteArguments {
-        SQLiteArguments([.text(executionArn), .text(op.id), .integer(op.position), .integer(op.sequence),
+    /// An execution's operations, by its key (purge).
+    static let deleteForExecutionSQL = "DELETE FROM operations WHERE execution_key = ?"
+
+    /// The arguments of `upsertSQL` after the execution's key; the documents in the direct JSON coding
+    /// (see `DirectJSONCodable`).
+    static func arguments(_ op: StoredOperation) throws -> SQLiteArguments {
+        SQLiteArguments([.text(op.id), .integer(op.position), .integer(op.sequence),
                          .text(try op.operation.directJSON()), .text(try op.meta.directJSON())])
     }
 

@@ -45,20 +45,36 @@ struct SQLiteArguments: Sendable {
         return joined
     }
 
-    /// Binds the values to `statement`, steps it to completion and resets it.
-    func execute(_ statement: Statement, in db: Database) throws {
+    /// Binds the values to `statement`, steps it to completion and resets it. With `leading`, that
+    /// integer fills `?1` and the values follow from `?2` (a row's execution key, known only in the writer).
+    func execute(_ statement: Statement, in db: Database, after leading: Int64? = nil) throws {
+        _ = try run(statement, in: db, after: leading)
+    }
+
+    /// Like `execute`, and returns the first column of the first row the statement produced (an
+    /// `INSERT` or `UPDATE` with `RETURNING`), nil when it produced none.
+    func executeReturningInteger(_ statement: Statement, in db: Database) throws -> Int64? {
+        try run(statement, in: db, after: nil)
+    }
+
+    private func run(_ statement: Statement, in db: Database, after leading: Int64?) throws -> Int64? {
         let handle = statement.sqliteStatement
         sqlite3_reset(handle)
         defer { sqlite3_reset(handle) }
+        let offset: Int32 = leading == nil ? 0 : 1
         // A parameter left out would keep the previous execution's value: refuse instead.
-        guard count == Int(sqlite3_bind_parameter_count(handle)) else {
-            throw DatabaseError(resultCode: .SQLITE_RANGE, message: "\(count) values for \(sqlite3_bind_parameter_count(handle)) parameters",
+        guard count + Int(offset) == Int(sqlite3_bind_parameter_count(handle)) else {
+            throw DatabaseError(resultCode: .SQLITE_RANGE,
+                                message: "\(count + Int(offset)) values for \(sqlite3_bind_parameter_count(handle)) parameters",
                                 sql: statement.sql)
+        }
+        if let leading {
+            try Self.bind(.integer(leading), at: 1, handle, statement, db)
         }
         switch values {
         case .positional(let values):
-            for (offset, value) in values.enumerated() {
-                try Self.bind(value, at: Int32(offset + 1), handle, statement, db)
+            for (index, value) in values.enumerated() {
+                try Self.bind(value, at: Int32(index + 1) + offset, handle, statement, db)
             }
         case .named(let values):
             for (name, value) in values {
@@ -69,12 +85,17 @@ struct SQLiteArguments: Sendable {
                 try Self.bind(value, at: index, handle, statement, db)
             }
         }
+        var first: Int64?
         var code = sqlite3_step(handle)
-        while code == SQLITE_ROW { code = sqlite3_step(handle) }
+        while code == SQLITE_ROW {
+            if first == nil { first = sqlite3_column_int64(handle, 0) }
+            code = sqlite3_step(handle)
+        }
         if code != SQLITE_DONE {
             throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)),
                                 sql: statement.sql)
         }
+        return first
     }
 
     private static func bind(_ value: SQLiteArgument, at index: Int32, _ handle: SQLiteStatement, _ statement: Statement,

@@ -27,7 +27,7 @@ public final class SQLiteExecutionStore: ExecutionStore, Sendable {
     }
 
     /// The page size of new files.
-    static let pageSize = 8192
+    static let pageSize = 4096
 
     /// What `preallocateWAL` extends the WAL to: the autocheckpoint's 1,000 pages with room for a
     /// large transaction past them.
@@ -88,10 +88,12 @@ public final class SQLiteExecutionStore: ExecutionStore, Sendable {
             // Undo pages of savepoints (a group written again after a failed write gives each write one)
             // and of statements stay in memory instead of going to a temporary file, a write call per page.
             try db.execute(sql: "PRAGMA temp_store = MEMORY")
-            // A new file gets 8 KiB pages (SQLite fixes the size when the file is first written; an
-            // existing file keeps its own). Measured against 4 KiB: less CPU and a few percent more
-            // commits per second on the one-step-per-commit and concurrent workloads; 1 and 16 KiB
-            // were slower (BENCHMARKS.md).
+            // A new file gets 4 KiB pages (SQLite fixes the size when the file is first written; an
+            // existing file keeps its own). With operation and event rows filed in write order (`v6`), a
+            // commit dirties a few pages at the tables' ends and in their small indexes, and smaller
+            // pages are fewer bytes per WAL frame: 4 KiB measured 15% more one-step commits per second
+            // and 8% more concurrent executions than 8 KiB, which had been better while rows clustered
+            // by execution (BENCHMARKS.md).
             try db.execute(sql: "PRAGMA page_size = \(pageSize)")
         }
         return config
@@ -109,7 +111,7 @@ public final class SQLiteExecutionStore: ExecutionStore, Sendable {
                                 timers: [DurableTimer]) async throws -> CreateExecutionOutcome {
         // A new row's `stored_event_id` is 0 when no event comes with it, so later commits never scan for it.
         let recordArguments = try ExecutionRow.arguments(record, storedEventId: events.last?.eventId ?? 0)
-        let rows = try EncodedRows(operations: operations, events: events, armTimers: timers, executionArn: record.arn)
+        let rows = try EncodedRows(operations: operations, events: events, armTimers: timers)
         let outcome = try await writeImmediately { db -> CreateExecutionOutcome in
             if let existing = try ExecutionRow.fetchOne(db.cachedStatement(sql: ExecutionRow.selectByArnSQL),
                                                         arguments: [record.arn]) {
@@ -119,8 +121,10 @@ public final class SQLiteExecutionStore: ExecutionStore, Sendable {
                                                         arguments: [record.functionName, record.executionName]) {
                 return .existing(existing)
             }
-            try recordArguments.execute(db.cachedStatement(sql: ExecutionRow.insertSQL), in: db)
-            try rows.write(db)
+            guard let key = try recordArguments.executeReturningInteger(db.cachedStatement(sql: ExecutionRow.insertSQL), in: db) else {
+                throw ExecutionStoreError.executionNotFound(arn: record.arn)
+            }
+            try rows.write(db, key: key)
             return .created(record)
         }
         // Its first invocation follows at once: start it from what was just written, not a read.
@@ -143,7 +147,7 @@ public final class SQLiteExecutionStore: ExecutionStore, Sendable {
             ? ExecutionRow.progressArguments(record, storedEventId: lastEvent)
             : try ExecutionRow.arguments(record, storedEventId: lastEvent)
         let rows = try await EncodedRows.encode(operations: mutation.operations, events: mutation.events,
-                                                armTimers: mutation.armTimers, executionArn: arn)
+                                                armTimers: mutation.armTimers)
         let disarm = mutation.disarmTimers.map(TimerRow.keyArguments)
         let callbacks = mutation.callbacks.map(CallbackRow.arguments)
         let expectedVersion = mutation.record.version
@@ -158,8 +162,8 @@ public final class SQLiteExecutionStore: ExecutionStore, Sendable {
             }
             try await writeImmediately { [checkedArguments] db in
                 let update = progressOnly ? ExecutionRow.updateProgressSQL : ExecutionRow.updateSQL
-                try checkedArguments.execute(db.cachedStatement(sql: update), in: db)
-                if db.changesCount != 1 {
+                // The UPDATE returns the row's key only when it changed it, that is when the checks held.
+                guard let key = try checkedArguments.executeReturningInteger(db.cachedStatement(sql: update), in: db) else {
                     throw try Self.failedCheck(db, arn: arn, expectedVersion: expectedVersion, firstEventId: firstEventId)
                 }
                 // Disarm before arming, as the in-memory store does, so a mutation may re-arm a key it disarms.
@@ -167,7 +171,7 @@ public final class SQLiteExecutionStore: ExecutionStore, Sendable {
                     let statement = try db.cachedStatement(sql: TimerRow.deleteSQL)
                     for arguments in disarm { try arguments.execute(statement, in: db) }
                 }
-                try rows.write(db)
+                try rows.write(db, key: key)
                 if !callbacks.isEmpty {
                     let index = try db.cachedStatement(sql: CallbackRow.upsertSQL)
                     for arguments in callbacks { try arguments.execute(index, in: db) }
@@ -203,11 +207,17 @@ public final class SQLiteExecutionStore: ExecutionStore, Sendable {
             let callbacks = try db.cachedStatement(sql: CallbackRow.deleteForExecutionSQL)
             let logs = try db.cachedStatement(sql: LogRow.deleteForExecutionSQL)
             let execution = try db.cachedStatement(sql: ExecutionRow.deleteSQL)
+            let selectKey = try db.cachedStatement(sql: ExecutionRow.selectKeySQL)
+            let operations = try db.cachedStatement(sql: OperationRow.deleteForExecutionSQL)
+            let events = try db.cachedStatement(sql: EventRow.deleteForExecutionSQL)
             for arn in arns {
                 try timers.execute(arguments: [arn])
                 try callbacks.execute(arguments: [arn])
                 try logs.execute(arguments: [arn])
-                // Operations and events go with the row (ON DELETE CASCADE).
+                if let key = try Int64.fetchOne(selectKey, arguments: [arn]) {
+                    try operations.execute(arguments: [key])
+                    try events.execute(arguments: [key])
+                }
                 try execution.execute(arguments: [arn])
             }
             return arns.count

@@ -158,6 +158,48 @@ enum SQLiteSchema {
                 DROP TABLE events;
                 """)
         }
+        migrator.registerMigration("v6-rows-in-write-order") { db in
+            // Operations and event batches were clustered by execution (keyed by its ARN), so a group
+            // commit of checkpoints from many executions dirtied a leaf page per execution in each table,
+            // and every dirty page is a WAL frame written and synced. They become rowid tables, whose
+            // new rows land together at the end of the table, reached through a unique index on a small
+            // integer `execution_key` (dense entries, so the index pages of many running executions are
+            // few). No foreign keys: purge deletes an execution's rows itself, as it does its timers.
+            try db.execute(sql: """
+                ALTER TABLE executions ADD COLUMN execution_key INTEGER;
+                UPDATE executions SET execution_key = rowid;
+                CREATE UNIQUE INDEX executions_by_key ON executions (execution_key);
+
+                ALTER TABLE operations RENAME TO operations_by_arn;
+                CREATE TABLE operations (
+                    execution_key INTEGER NOT NULL,
+                    id TEXT NOT NULL,
+                    position INTEGER NOT NULL,
+                    sequence INTEGER NOT NULL,
+                    operation TEXT NOT NULL,
+                    meta TEXT NOT NULL
+                );
+                INSERT INTO operations (execution_key, id, position, sequence, operation, meta)
+                    SELECT e.execution_key, o.id, o.position, o.sequence, o.operation, o.meta
+                    FROM operations_by_arn o JOIN executions e ON e.arn = o.execution_arn;
+                DROP TABLE operations_by_arn;
+                CREATE UNIQUE INDEX operations_by_execution ON operations (execution_key, id);
+
+                ALTER TABLE event_batches RENAME TO event_batches_by_arn;
+                CREATE TABLE event_batches (
+                    execution_key INTEGER NOT NULL,
+                    first_event_id INTEGER NOT NULL,
+                    last_event_id INTEGER NOT NULL,
+                    events TEXT NOT NULL
+                );
+                INSERT INTO event_batches (execution_key, first_event_id, last_event_id, events)
+                    SELECT e.execution_key, b.first_event_id, b.last_event_id, b.events
+                    FROM event_batches_by_arn b JOIN executions e ON e.arn = b.execution_arn
+                    ORDER BY b.execution_arn, b.first_event_id;
+                DROP TABLE event_batches_by_arn;
+                CREATE UNIQUE INDEX event_batches_by_execution ON event_batches (execution_key, first_event_id);
+                """)
+        }
         return migrator
     }
 }

@@ -71,14 +71,14 @@ struct RowCodingTests {
             // Rows as the store wrote them before the direct coding: Foundation's JSONEncoder, its member order and `\/`.
             try await store.writer.write { db in
                 for op in operations {
-                    try db.execute(sql: "INSERT INTO operations (execution_arn, id, position, sequence, operation, meta) VALUES (?, ?, ?, ?, ?, ?)",
+                    try db.execute(sql: "INSERT INTO operations (execution_key, id, position, sequence, operation, meta) VALUES ((SELECT execution_key FROM executions WHERE arn = ?), ?, ?, ?, ?, ?)",
                                    arguments: [record.arn, op.id, op.position, op.sequence, Self.foundation(op.operation), Self.foundation(op.meta)])
                 }
                 // The first event as a batch of one (as the v5 migration leaves each older event), the rest in one batch.
                 let rest = try events.dropFirst().map(Self.foundation).joined(separator: "\n")
-                try db.execute(sql: "INSERT INTO event_batches (execution_arn, first_event_id, last_event_id, events) VALUES (?, ?, ?, ?)",
+                try db.execute(sql: "INSERT INTO event_batches (execution_key, first_event_id, last_event_id, events) VALUES ((SELECT execution_key FROM executions WHERE arn = ?), ?, ?, ?)",
                                arguments: [record.arn, events[0].eventId, events[0].eventId, Self.foundation(events[0])])
-                try db.execute(sql: "INSERT INTO event_batches (execution_arn, first_event_id, last_event_id, events) VALUES (?, ?, ?, ?)",
+                try db.execute(sql: "INSERT INTO event_batches (execution_key, first_event_id, last_event_id, events) VALUES ((SELECT execution_key FROM executions WHERE arn = ?), ?, ?, ?)",
                                arguments: [record.arn, events[1].eventId, events.last!.eventId, rest])
             }
             try store.close()
@@ -101,7 +101,7 @@ struct RowCodingTests {
         _ = try await store.createExecution(record, operations: Array(operations.prefix(2)), events: Array(events.prefix(1)), timers: [])
         _ = try await store.commit(ExecutionMutation(record: record, operations: Array(operations.dropFirst(2)), events: Array(events.dropFirst(1))))
         let rows = try store.writer.read { db in
-            try Row.fetchAll(db, sql: "SELECT operation, meta FROM operations WHERE execution_arn = ? ORDER BY position", arguments: [record.arn])
+            try Row.fetchAll(db, sql: "SELECT operation, meta FROM operations WHERE execution_key = (SELECT execution_key FROM executions WHERE arn = ?) ORDER BY position", arguments: [record.arn])
         }
         #expect(rows.count == operations.count)
         for (row, op) in zip(rows, operations) {
@@ -113,7 +113,7 @@ struct RowCodingTests {
         }
         // One batch row per write (the creation's, the commit's), one document per line.
         let batches = try await store.writer.read { db in
-            try String.fetchAll(db, sql: "SELECT events FROM event_batches WHERE execution_arn = ? ORDER BY first_event_id",
+            try String.fetchAll(db, sql: "SELECT events FROM event_batches WHERE execution_key = (SELECT execution_key FROM executions WHERE arn = ?) ORDER BY first_event_id",
                                 arguments: [record.arn])
         }
         #expect(batches.count == 2)
@@ -140,9 +140,9 @@ struct RowCodingTests {
         let record = F.record("corrupt")
         _ = try await store.createExecution(record, operations: [], events: [], timers: [])
         try await store.writer.write { db in
-            try db.execute(sql: "INSERT INTO operations (execution_arn, id, position, sequence, operation, meta) VALUES (?, 'x', 1, 1, ?, '{}')",
+            try db.execute(sql: "INSERT INTO operations (execution_key, id, position, sequence, operation, meta) VALUES ((SELECT execution_key FROM executions WHERE arn = ?), 'x', 1, 1, ?, '{}')",
                            arguments: [record.arn, #"{"Id":"x","Type":"STEP","StartTimestamp":0,"Status":"#])
-            try db.execute(sql: "INSERT INTO event_batches (execution_arn, first_event_id, last_event_id, events) VALUES (?, 1, 1, ?)",
+            try db.execute(sql: "INSERT INTO event_batches (execution_key, first_event_id, last_event_id, events) VALUES ((SELECT execution_key FROM executions WHERE arn = ?), 1, 1, ?)",
                            arguments: [record.arn, #"{"EventType":"NoSuchEvent","EventId":1,"EventTimestamp":0}"#])
         }
         await #expect(throws: DirectJSONError.self) { try await store.operations(executionArn: record.arn) }

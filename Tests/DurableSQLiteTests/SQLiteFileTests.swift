@@ -56,11 +56,12 @@ struct SQLiteFileTests {
              try Int.fetchOne(db, sql: "PRAGMA foreign_keys"), try SQLiteSchema.migrator.appliedIdentifiers(db))
         }
         let pageSize = try await store.writer.read { db in try Int.fetchOne(db, sql: "PRAGMA page_size") }
-        #expect(pageSize == 8192)
+        #expect(pageSize == 4096)
         #expect(journal == "wal")
         #expect(synchronous == 2) // FULL
         #expect(foreignKeys == 1)
-        #expect(migrations == ["v1", "v2", "functions-v1", "v3-progress", "v4-lean-operation-indexes", "v5-event-batches"])
+        #expect(migrations == ["v1", "v2", "functions-v1", "v3-progress", "v4-lean-operation-indexes", "v5-event-batches",
+                               "v6-rows-in-write-order"])
         // Readers get the same settings: synchronous is per connection.
         let readerSynchronous = try await store.writer.read { db in try Int.fetchOne(db, sql: "PRAGMA synchronous") }
         #expect(readerSynchronous == 2)
@@ -71,6 +72,7 @@ struct SQLiteFileTests {
         defer { try? FileManager.default.removeItem(at: directory) }
         let record = { var record = F.record("old"); record.lastEventId = 3; return record }()
         let oldEvents = (1...3).map { F.event($0, operationId: "old-\($0)") }
+        let oldOperation = F.operation("old-1", position: 1, sequence: 1)
         do {
             // A file written by a build that only knew v1.
             try FileManager.default.createDirectory(at: URL(fileURLWithPath: path).deletingLastPathComponent(),
@@ -86,6 +88,11 @@ struct SQLiteFileTests {
                     """, arguments: [record.arn, record.functionName, record.qualifier, record.executionName,
                                       record.status.rawValue, record.invocationPhase.rawValue, record.startTimestamp.epochMillis,
                                       record.startTimestamp.columnSeconds, record.version, try StoreJSON.encode(record)])
+                // An operation row as v1 to v5 filed it, under the execution's ARN.
+                try db.execute(sql: "INSERT INTO operations (execution_arn, id, position, sequence, operation, meta) VALUES (?, ?, ?, ?, ?, ?)",
+                               arguments: [record.arn, oldOperation.id, oldOperation.position, oldOperation.sequence,
+                                           String(decoding: try JSONEncoder().encode(oldOperation.operation), as: UTF8.self),
+                                           String(decoding: try JSONEncoder().encode(oldOperation.meta), as: UTF8.self)])
                 // Its events, one row each as v1 to v4 kept them.
                 for event in oldEvents {
                     try db.execute(sql: "INSERT INTO events (execution_arn, event_id, event) VALUES (?, ?, ?)",
@@ -98,7 +105,8 @@ struct SQLiteFileTests {
         defer { try? store.close() }
         #expect(try await store.execution(arn: record.arn) == record)
         #expect(try await store.writer.read { db in try SQLiteSchema.migrator.appliedIdentifiers(db) }
-            == ["v1", "v2", "functions-v1", "v3-progress", "v4-lean-operation-indexes", "v5-event-batches"])
+            == ["v1", "v2", "functions-v1", "v3-progress", "v4-lean-operation-indexes", "v5-event-batches",
+                               "v6-rows-in-write-order"])
         // An existing file keeps the page size it was created with.
         #expect(try await store.writer.read { db in try Int.fetchOne(db, sql: "PRAGMA page_size") } == 4096)
         // The old row takes checkpoints: events continue its history, progress lands in the new columns.
@@ -107,6 +115,7 @@ struct SQLiteFileTests {
         next.lastEventId += 1
         let event = HistoryEvent(eventType: .stepStarted, eventId: record.lastEventId + 1, eventTimestamp: record.startTimestamp, id: "s")
         #expect(try await store.events(executionArn: record.arn, after: nil, limit: 10, reverse: false) == oldEvents)
+        #expect(try await store.operations(executionArn: record.arn) == [oldOperation])
         let committed = try await store.commit(ExecutionMutation(record: next, events: [event]))
         #expect(try await store.execution(arn: record.arn) == committed)
         // The migrated events (batches of one) and the new batch read as one history, both ways and in pages.

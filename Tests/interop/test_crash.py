@@ -21,7 +21,8 @@ def completed_steps(db_copy: Path) -> dict[str, set[str]]:
     """Per execution name, the effects whose steps the crashed service had durably recorded SUCCEEDED."""
     con = sqlite3.connect(db_copy)
     names = {arn: json.loads(record)["executionName"] for arn, record in con.execute("SELECT arn, record FROM executions")}
-    rows = [(arn, json.loads(op)) for arn, op in con.execute("SELECT execution_arn, operation FROM operations")]
+    rows = [(arn, json.loads(op)) for arn, op in con.execute(
+        "SELECT e.arn, o.operation FROM operations o JOIN executions e ON e.execution_key = o.execution_key")]
     con.close()
     contexts = {(arn, op["Id"]): op.get("Name") for arn, op in rows if op["Type"] == "CONTEXT"}
     done: dict[str, set[str]] = {}
