@@ -36,6 +36,9 @@ struct EncodedRows: Sendable {
         return rows
     }
 
+    /// Whether there are no operation or event rows (which need the execution's key).
+    var isEmpty: Bool { operations.isEmpty && events == nil }
+
     /// Inserts or replaces the rows of the execution whose key is `key`.
     func write(_ db: Database, key: Int64) throws {
         if !operations.isEmpty {

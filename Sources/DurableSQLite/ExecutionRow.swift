@@ -36,17 +36,15 @@ enum ExecutionRow {
             start_ms = :start_ms, started_at = :started_at, ended_at = :ended_at, purge_after = :purge_after,
             record = :record, \(progressAssignments)
         \(commitCondition)
-        RETURNING execution_key
         """
 
     /// A checkpoint's update: only progress columns, none of them indexed, so no index is touched.
-    static let updateProgressSQL = "UPDATE executions SET \(progressAssignments) \(commitCondition) RETURNING execution_key"
+    static let updateProgressSQL = "UPDATE executions SET \(progressAssignments) \(commitCondition)"
 
     /// The commit's checks in the UPDATE itself, so a commit needs no SELECT first: the row is still
     /// at the version the mutation was built on, and, when the mutation brings events, the last
     /// stored event is the one before its first (rows from before `stored_event_id` existed find it
     /// in `event_batches`). No row changed means a check failed; `selectCommitCheckSQL` then says which.
-    /// The updates return the execution's key, which the commit's operation and event rows are filed under.
     private static let commitCondition = """
         WHERE arn = :arn AND version = :expected_version
             AND (:expected_event_id IS NULL OR COALESCE(stored_event_id,
