@@ -5,6 +5,13 @@ import Testing
 
 @Suite("ExecutionRecord direct JSON")
 struct ExecutionRecordDirectJSONTests {
+    /// An encoder whose output depends only on the members (keys sorted).
+    static let sorted: JSONEncoder = {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        return encoder
+    }()
+
     /// Strings that need escaping, non-ASCII text and the empty string.
     static let texts = ["", "plain", "quote \" backslash \\ slash /", "line\nbreak\ttab\u{01}", "ünïcödé 🎉", "{\"json\":[1,2]}"]
 
@@ -38,6 +45,25 @@ struct ExecutionRecordDirectJSONTests {
         record.failedInvocations = Int.random(in: 0...5, using: &generator)
         record.idlePendingAnswers = Int.random(in: 0...5, using: &generator)
         return record
+    }
+
+    /// The record keeps its members in a shared box (`CopyOnWriteBox`): a changed copy must leave the
+    /// original, its coding and its hash alone.
+    @Test func aChangedCopyLeavesTheOriginalAlone() throws {
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<50 {
+            let original = Self.randomRecord(&generator)
+            let frozen = try Self.sorted.encode(original)
+            var copy = original
+            copy.version += 1
+            copy.deferredChainedResults.append(ChainedOutcome(operationId: "x", status: .succeeded, result: "1", error: nil))
+            #expect(copy != original)
+            #expect(try Self.sorted.encode(original) == frozen)
+            copy.version = original.version
+            copy.deferredChainedResults = original.deferredChainedResults
+            #expect(copy == original)
+            #expect(copy.hashValue == original.hashValue)
+        }
     }
 
     @Test func jsonDecoderReadsBackEveryFieldAndTheMembersMatchJSONEncoders() throws {
