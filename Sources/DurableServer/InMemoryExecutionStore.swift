@@ -124,11 +124,13 @@ public final class InMemoryExecutionStore: ExecutionStore, Sendable {
     public func commit(_ mutation: ExecutionMutation) async throws -> ExecutionRecord {
         let arn = mutation.record.arn
         return try state.withLock { state throws(ExecutionStoreError) -> ExecutionRecord in
-            guard let stored = state.executions[arn] else { throw .executionNotFound(arn: arn) }
-            guard stored.record.version == mutation.record.version else {
-                throw .versionConflict(arn: arn, expected: mutation.record.version, actual: stored.record.version)
+            // Only the two values are read: a copy of the stored execution kept alive here would share its
+            // arrays, and appending below would then copy the whole history on every commit.
+            guard let version = state.executions[arn]?.record.version else { throw .executionNotFound(arn: arn) }
+            guard version == mutation.record.version else {
+                throw .versionConflict(arn: arn, expected: mutation.record.version, actual: version)
             }
-            var next = (stored.events.last?.eventId ?? 0) + 1
+            var next = (state.executions[arn]?.events.last?.eventId ?? 0) + 1
             for event in mutation.events {
                 guard event.eventId == next else { throw .eventIdGap(arn: arn, expected: next, got: event.eventId) }
                 next += 1
