@@ -16,16 +16,8 @@ public struct HistoryEvent: Codable, Sendable, Hashable {
     public var parentId: String?
     /// The operation's subtype.
     public var subType: String?
-    /// The `<EventType>Details` member.
-    public var details: EventDetails {
-        get { detailsBox.value }
-        _modify {
-            if !isKnownUniquelyReferenced(&detailsBox) { detailsBox = CopyOnWriteBox(detailsBox.value) }
-            yield &detailsBox.value
-        }
-    }
-    /// The details, shared copy-on-write (see `CopyOnWriteBox`): they are most of an event's size.
-    private var detailsBox: CopyOnWriteBox<EventDetails>
+    /// The `<EventType>Details` member, shared copy-on-write: it is most of an event's size.
+    @CopyOnWrite public var details: EventDetails
 
     /// Creates an event.
     public init(eventType: EventType, eventId: Int, eventTimestamp: Date, id: String? = nil, name: String? = nil,
@@ -37,7 +29,7 @@ public struct HistoryEvent: Codable, Sendable, Hashable {
         self.name = name
         self.parentId = parentId
         self.subType = subType
-        self.detailsBox = CopyOnWriteBox(details)
+        self.details = details
     }
 
     struct Key: CodingKey {
@@ -58,7 +50,7 @@ public struct HistoryEvent: Codable, Sendable, Hashable {
         name = try c.decodeIfPresent(String.self, forKey: Key("Name"))
         parentId = try c.decodeIfPresent(String.self, forKey: Key("ParentId"))
         subType = try c.decodeIfPresent(String.self, forKey: Key("SubType"))
-        detailsBox = CopyOnWriteBox(try c.decodeIfPresent(EventDetails.self, forKey: Key(eventType.detailsKey)) ?? EventDetails())
+        details = try c.decodeIfPresent(EventDetails.self, forKey: Key(eventType.detailsKey)) ?? EventDetails()
     }
 
     /// Encodes an event with its details under `<EventType>Details`.
@@ -72,24 +64,5 @@ public struct HistoryEvent: Codable, Sendable, Hashable {
         try c.encodeIfPresent(parentId, forKey: Key("ParentId"))
         try c.encodeIfPresent(subType, forKey: Key("SubType"))
         try c.encode(details, forKey: Key(eventType.detailsKey))
-    }
-
-    /// Events are equal when their members are.
-    public static func == (lhs: HistoryEvent, rhs: HistoryEvent) -> Bool {
-        lhs.eventType == rhs.eventType && lhs.eventId == rhs.eventId && lhs.eventTimestamp == rhs.eventTimestamp
-            && lhs.id == rhs.id && lhs.name == rhs.name && lhs.parentId == rhs.parentId && lhs.subType == rhs.subType
-            && (lhs.detailsBox === rhs.detailsBox || lhs.details == rhs.details)
-    }
-
-    /// Hashes the members.
-    public func hash(into hasher: inout Hasher) {
-        hasher.combine(eventType)
-        hasher.combine(eventId)
-        hasher.combine(eventTimestamp)
-        hasher.combine(id)
-        hasher.combine(name)
-        hasher.combine(parentId)
-        hasher.combine(subType)
-        hasher.combine(details)
     }
 }

@@ -2,9 +2,9 @@ import Foundation
 
 /// One durable operation as the service records it (the AWS `Operation` shape).
 ///
-/// The members live in one shared, copy-on-write box: operations are copied many times on every
-/// checkpoint (into indexes, mutations, responses, the SDK's map), and a copy of the box is one
-/// reference count instead of a ~470-byte move and a count for every string inside.
+/// The members live behind `CopyOnWrite`: operations are copied many times on every checkpoint (into
+/// indexes, mutations, responses, the SDK's map), and a copy is then one reference count instead of a
+/// ~470-byte move and a count for every string inside.
 public struct Operation: Codable, Sendable, Hashable, Identifiable {
     /// The stored members, in the order the AWS shape lists them (and `Codable` writes them).
     struct Fields: Codable, Sendable, Hashable {
@@ -52,98 +52,90 @@ public struct Operation: Codable, Sendable, Hashable, Identifiable {
         }
     }
 
-    private var box: CopyOnWriteBox<Fields>
-
-    /// The members for writing: the box is copied first if another `Operation` shares it.
-    private var fields: Fields {
-        get { box.value }
-        _modify {
-            if !isKnownUniquelyReferenced(&box) { box = CopyOnWriteBox(box.value) }
-            yield &box.value
-        }
-    }
+    /// The members, shared copy-on-write.
+    @CopyOnWrite private var fields: Fields
 
     /// The operation id, chosen deterministically by the SDK.
     public var id: String {
-        get { box.value.id }
+        get { fields.id }
         set { fields.id = newValue }
     }
 
     /// The id of the enclosing CONTEXT operation, absent at the root.
     public var parentId: String? {
-        get { box.value.parentId }
+        get { fields.parentId }
         set { fields.parentId = newValue }
     }
 
     /// The user-supplied name.
     public var name: String? {
-        get { box.value.name }
+        get { fields.name }
         set { fields.name = newValue }
     }
 
     /// The operation's type.
     public var type: OperationType {
-        get { box.value.type }
+        get { fields.type }
         set { fields.type = newValue }
     }
 
     /// The SDK-level refinement of the type, for example `Step` or `MapIteration`.
     public var subType: String? {
-        get { box.value.subType }
+        get { fields.subType }
         set { fields.subType = newValue }
     }
 
     /// When the operation started.
     public var startTimestamp: Date {
-        get { box.value.startTimestamp }
+        get { fields.startTimestamp }
         set { fields.startTimestamp = newValue }
     }
 
     /// When the operation reached a terminal status.
     public var endTimestamp: Date? {
-        get { box.value.endTimestamp }
+        get { fields.endTimestamp }
         set { fields.endTimestamp = newValue }
     }
 
     /// The operation's status.
     public var status: OperationStatus {
-        get { box.value.status }
+        get { fields.status }
         set { fields.status = newValue }
     }
 
     /// Present on the EXECUTION operation.
     public var executionDetails: ExecutionDetails? {
-        get { box.value.executionDetails }
+        get { fields.executionDetails }
         set { fields.executionDetails = newValue }
     }
 
     /// Present on CONTEXT operations.
     public var contextDetails: ContextDetails? {
-        get { box.value.contextDetails }
+        get { fields.contextDetails }
         set { fields.contextDetails = newValue }
     }
 
     /// Present on STEP operations.
     public var stepDetails: StepDetails? {
-        get { box.value.stepDetails }
+        get { fields.stepDetails }
         set { fields.stepDetails = newValue }
     }
 
     /// Present on WAIT operations.
     public var waitDetails: WaitDetails? {
-        get { box.value.waitDetails }
+        get { fields.waitDetails }
         set { fields.waitDetails = newValue }
     }
 
     /// Present on CALLBACK operations.
     public var callbackDetails: CallbackDetails? {
-        get { box.value.callbackDetails }
+        get { fields.callbackDetails }
         set { fields.callbackDetails = newValue }
     }
 
     /// Present on CHAINED_INVOKE operations.
     public var chainedInvokeDetails: ChainedInvokeDetails? {
-        get { box.value.chainedInvokeDetails }
+        get { fields.chainedInvokeDetails }
         set { fields.chainedInvokeDetails = newValue }
     }
 
@@ -155,37 +147,27 @@ public struct Operation: Codable, Sendable, Hashable, Identifiable {
         stepDetails: StepDetails? = nil, waitDetails: WaitDetails? = nil,
         callbackDetails: CallbackDetails? = nil, chainedInvokeDetails: ChainedInvokeDetails? = nil
     ) {
-        var fields = Fields(id: id, type: type, startTimestamp: startTimestamp, status: status)
-        fields.parentId = parentId
-        fields.name = name
-        fields.subType = subType
-        fields.endTimestamp = endTimestamp
-        fields.executionDetails = executionDetails
-        fields.contextDetails = contextDetails
-        fields.stepDetails = stepDetails
-        fields.waitDetails = waitDetails
-        fields.callbackDetails = callbackDetails
-        fields.chainedInvokeDetails = chainedInvokeDetails
-        box = CopyOnWriteBox(fields)
+        var members = Fields(id: id, type: type, startTimestamp: startTimestamp, status: status)
+        members.parentId = parentId
+        members.name = name
+        members.subType = subType
+        members.endTimestamp = endTimestamp
+        members.executionDetails = executionDetails
+        members.contextDetails = contextDetails
+        members.stepDetails = stepDetails
+        members.waitDetails = waitDetails
+        members.callbackDetails = callbackDetails
+        members.chainedInvokeDetails = chainedInvokeDetails
+        self.fields = members
     }
 
     /// Reads the AWS shape.
     public init(from decoder: any Decoder) throws {
-        box = CopyOnWriteBox(try Fields(from: decoder))
+        fields = try Fields(from: decoder)
     }
 
     /// Writes the AWS shape (absent members left out).
     public func encode(to encoder: any Encoder) throws {
-        try box.value.encode(to: encoder)
-    }
-
-    /// Operations are equal when their members are.
-    public static func == (lhs: Operation, rhs: Operation) -> Bool {
-        lhs.box === rhs.box || lhs.box.value == rhs.box.value
-    }
-
-    /// Hashes the members.
-    public func hash(into hasher: inout Hasher) {
-        box.value.hash(into: &hasher)
+        try fields.encode(to: encoder)
     }
 }

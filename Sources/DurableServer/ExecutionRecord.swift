@@ -6,8 +6,8 @@ import Foundation
 /// Operations, events, timers and callback ids live in their own rows; this record stays small so
 /// every commit rewrites only it plus the rows that changed.
 public struct ExecutionRecord: Codable, Sendable, Hashable {
-    /// The stored members (their names are the keys `Codable` writes), shared copy-on-write: see
-    /// `CopyOnWriteBox`.
+    /// The stored members (their names are the keys `Codable` writes), kept behind `CopyOnWrite`: a
+    /// record is copied several times per checkpoint.
     struct Fields: Codable, Sendable, Hashable {
         /// The execution ARN (primary key).
         var arn: String
@@ -113,218 +113,210 @@ public struct ExecutionRecord: Codable, Sendable, Hashable {
         }
     }
 
-    private var box: CopyOnWriteBox<Fields>
-
-    /// The members for writing: the box is copied first if another record shares it.
-    private var fields: Fields {
-        get { box.value }
-        _modify {
-            if !isKnownUniquelyReferenced(&box) { box = CopyOnWriteBox(box.value) }
-            yield &box.value
-        }
-    }
+    /// The members, shared copy-on-write.
+    @CopyOnWrite private var fields: Fields
 
     /// The execution ARN (primary key).
     public var arn: String {
-        get { box.value.arn }
+        get { fields.arn }
         set { fields.arn = newValue }
     }
 
     /// The function name.
     public var functionName: String {
-        get { box.value.functionName }
+        get { fields.functionName }
         set { fields.functionName = newValue }
     }
 
     /// The qualifier the execution was started on (`$LATEST` or a version).
     public var qualifier: String {
-        get { box.value.qualifier }
+        get { fields.qualifier }
         set { fields.qualifier = newValue }
     }
 
     /// The execution name (unique per function while retained).
     public var executionName: String {
-        get { box.value.executionName }
+        get { fields.executionName }
         set { fields.executionName = newValue }
     }
 
     /// The execution id; also the EXECUTION operation's id.
     public var executionId: String {
-        get { box.value.executionId }
+        get { fields.executionId }
         set { fields.executionId = newValue }
     }
 
     /// The ARN of the function version.
     public var functionArn: String {
-        get { box.value.functionArn }
+        get { fields.functionArn }
         set { fields.functionArn = newValue }
     }
 
     /// The version the execution runs on (`GetDurableExecution.Version`).
     public var executedVersion: String {
-        get { box.value.executedVersion }
+        get { fields.executedVersion }
         set { fields.executedVersion = newValue }
     }
 
     /// The execution's status.
     public var status: ExecutionStatus {
-        get { box.value.status }
+        get { fields.status }
         set { fields.status = newValue }
     }
 
     /// When it started.
     public var startTimestamp: Date {
-        get { box.value.startTimestamp }
+        get { fields.startTimestamp }
         set { fields.startTimestamp = newValue }
     }
 
     /// When it closed.
     public var endTimestamp: Date? {
-        get { box.value.endTimestamp }
+        get { fields.endTimestamp }
         set { fields.endTimestamp = newValue }
     }
 
     /// The input payload.
     public var inputPayload: String? {
-        get { box.value.inputPayload }
+        get { fields.inputPayload }
         set { fields.inputPayload = newValue }
     }
 
     /// The result when SUCCEEDED.
     public var result: String? {
-        get { box.value.result }
+        get { fields.result }
         set { fields.result = newValue }
     }
 
     /// The error when FAILED, TIMED_OUT or STOPPED.
     public var error: ErrorObject? {
-        get { box.value.error }
+        get { fields.error }
         set { fields.error = newValue }
     }
 
     /// The execution timeout in seconds.
     public var executionTimeoutSeconds: Int {
-        get { box.value.executionTimeoutSeconds }
+        get { fields.executionTimeoutSeconds }
         set { fields.executionTimeoutSeconds = newValue }
     }
 
     /// How long the execution is kept after it closes.
     public var retentionPeriodDays: Int {
-        get { box.value.retentionPeriodDays }
+        get { fields.retentionPeriodDays }
         set { fields.retentionPeriodDays = newValue }
     }
 
     /// When a closed execution may be purged.
     public var purgeAfter: Date? {
-        get { box.value.purgeAfter }
+        get { fields.purgeAfter }
         set { fields.purgeAfter = newValue }
     }
 
     /// The tenant the execution runs for.
     public var tenantId: String? {
-        get { box.value.tenantId }
+        get { fields.tenantId }
         set { fields.tenantId = newValue }
     }
 
     /// The trace header handed in at start.
     public var traceHeader: String? {
-        get { box.value.traceHeader }
+        get { fields.traceHeader }
         set { fields.traceHeader = newValue }
     }
 
     /// The parent execution when this one is a chained-invoke child.
     public var parentExecutionArn: String? {
-        get { box.value.parentExecutionArn }
+        get { fields.parentExecutionArn }
         set { fields.parentExecutionArn = newValue }
     }
 
     /// The parent's CHAINED_INVOKE operation id.
     public var parentOperationId: String? {
-        get { box.value.parentOperationId }
+        get { fields.parentOperationId }
         set { fields.parentOperationId = newValue }
     }
 
     /// Optimistic-concurrency version; every commit bumps it by one.
     public var version: Int {
-        get { box.value.version }
+        get { fields.version }
         set { fields.version = newValue }
     }
 
     /// The last operation change sequence number handed out.
     public var lastSequence: Int {
-        get { box.value.lastSequence }
+        get { fields.lastSequence }
         set { fields.lastSequence = newValue }
     }
 
     /// The last operation start position handed out.
     public var lastPosition: Int {
-        get { box.value.lastPosition }
+        get { fields.lastPosition }
         set { fields.lastPosition = newValue }
     }
 
     /// The last history event id appended.
     public var lastEventId: Int {
-        get { box.value.lastEventId }
+        get { fields.lastEventId }
         set { fields.lastEventId = newValue }
     }
 
     /// The highest operation sequence the running handler has observed.
     public var observedSequence: Int {
-        get { box.value.observedSequence }
+        get { fields.observedSequence }
         set { fields.observedSequence = newValue }
     }
 
     /// The sequence at the end of the previous invocation (for `UpdatedOperationIds`).
     public var previousInvocationSequence: Int {
-        get { box.value.previousInvocationSequence }
+        get { fields.previousInvocationSequence }
         set { fields.previousInvocationSequence = newValue }
     }
 
     /// The current checkpoint token; nil when no invocation may checkpoint.
     public var checkpointToken: String? {
-        get { box.value.checkpointToken }
+        get { fields.checkpointToken }
         set { fields.checkpointToken = newValue }
     }
 
     /// The last accepted checkpoint, for `ClientToken` replays.
     public var lastCheckpoint: CachedCheckpoint? {
-        get { box.value.lastCheckpoint }
+        get { fields.lastCheckpoint }
         set { fields.lastCheckpoint = newValue }
     }
 
     /// Whether an invocation is queued or running.
     public var invocationPhase: InvocationPhase {
-        get { box.value.invocationPhase }
+        get { fields.invocationPhase }
         set { fields.invocationPhase = newValue }
     }
 
     /// The running invocation, when there is one.
     public var currentInvocation: InvocationTicket? {
-        get { box.value.currentInvocation }
+        get { fields.currentInvocation }
         set { fields.currentInvocation = newValue }
     }
 
     /// Consecutive failed invocations.
     public var failedInvocations: Int {
-        get { box.value.failedInvocations }
+        get { fields.failedInvocations }
         set { fields.failedInvocations = newValue }
     }
 
     /// Consecutive `PENDING` answers with nothing pending.
     public var idlePendingAnswers: Int {
-        get { box.value.idlePendingAnswers }
+        get { fields.idlePendingAnswers }
         set { fields.idlePendingAnswers = newValue }
     }
 
     /// The outcome an EXECUTION checkpoint recorded, applied when the invocation ends.
     public var checkpointedCompletion: ExecutionCompletion? {
-        get { box.value.checkpointedCompletion }
+        get { fields.checkpointedCompletion }
         set { fields.checkpointedCompletion = newValue }
     }
 
     /// Chained-invoke outcomes that arrived while the invocation ran, applied after it ends.
     public var deferredChainedResults: [ChainedOutcome] {
-        get { box.value.deferredChainedResults }
+        get { fields.deferredChainedResults }
         set { fields.deferredChainedResults = newValue }
     }
 
@@ -335,33 +327,23 @@ public struct ExecutionRecord: Codable, Sendable, Hashable {
         executionTimeoutSeconds: Int, retentionPeriodDays: Int, tenantId: String? = nil, traceHeader: String? = nil,
         parentExecutionArn: String? = nil, parentOperationId: String? = nil
     ) {
-        box = CopyOnWriteBox(Fields(
+        fields = Fields(
             arn: arn, functionName: functionName, qualifier: qualifier, executionName: executionName,
             executionId: executionId, functionArn: functionArn, executedVersion: executedVersion,
             startTimestamp: startTimestamp, inputPayload: inputPayload,
             executionTimeoutSeconds: executionTimeoutSeconds, retentionPeriodDays: retentionPeriodDays,
             tenantId: tenantId, traceHeader: traceHeader, parentExecutionArn: parentExecutionArn,
             parentOperationId: parentOperationId
-        ))
+        )
     }
 
     /// Reads a record written by `encode(to:)`.
     public init(from decoder: any Decoder) throws {
-        box = CopyOnWriteBox(try Fields(from: decoder))
+        fields = try Fields(from: decoder)
     }
 
     /// Writes the members under their names.
     public func encode(to encoder: any Encoder) throws {
-        try box.value.encode(to: encoder)
-    }
-
-    /// Records are equal when their members are.
-    public static func == (lhs: ExecutionRecord, rhs: ExecutionRecord) -> Bool {
-        lhs.box === rhs.box || lhs.box.value == rhs.box.value
-    }
-
-    /// Hashes the members.
-    public func hash(into hasher: inout Hasher) {
-        box.value.hash(into: &hasher)
+        try fields.encode(to: encoder)
     }
 }

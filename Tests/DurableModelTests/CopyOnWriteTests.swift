@@ -2,9 +2,9 @@ import DurableModel
 import Foundation
 import Testing
 
-/// Operations and events keep their members in shared boxes (`CopyOnWriteBox`); they must still behave
+/// Operations and events keep their members in shared storage (`CopyOnWrite`); they must still behave
 /// as values: a copy never sees a later change to the original, and equality, hashing and coding see
-/// the members, not the box.
+/// the members, not the storage.
 @Suite("Copy-on-write storage keeps value semantics")
 struct CopyOnWriteTests {
     /// An encoder whose output depends only on the members (keys sorted).
@@ -26,7 +26,7 @@ struct CopyOnWriteTests {
             copy.stepDetails = StepDetails(attempt: 99, result: "changed")
             #expect(copy != original)
             #expect(try Self.sorted.encode(original) == frozen)
-            // Changing the copy back makes the two equal again, with equal hashes, though their boxes differ.
+            // Changing the copy back makes the two equal again, with equal hashes, though their storage differs.
             copy.status = original.status
             copy.name = original.name
             copy.stepDetails = original.stepDetails
