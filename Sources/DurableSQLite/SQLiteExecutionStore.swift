@@ -122,7 +122,7 @@ public final class SQLiteExecutionStore: ExecutionStore, Sendable {
                 return .existing(existing)
             }
             guard let key = try recordArguments.executeReturningInteger(db.cachedStatement(sql: ExecutionRow.insertSQL), in: db) else {
-                throw ExecutionStoreError.executionNotFound(arn: record.arn)
+                throw SQLiteStoreError.missingExecutionKey(arn: record.arn)
             }
             try rows.write(db, key: key)
             return .created(record)
@@ -167,7 +167,15 @@ public final class SQLiteExecutionStore: ExecutionStore, Sendable {
                     throw try Self.failedCheck(db, arn: arn, expectedVersion: expectedVersion, firstEventId: firstEventId)
                 }
                 // Read separately: `UPDATE … RETURNING` measured slower than the UPDATE and this lookup.
-                let key = rows.isEmpty ? 0 : try Int64.fetchOne(db.cachedStatement(sql: ExecutionRow.selectKeySQL), arguments: [arn]) ?? 0
+                // Every row has a key since `v6`; a row without one must fail the commit, not file its
+                // operations and events under a wrong key.
+                var key: Int64 = 0
+                if !rows.isEmpty {
+                    guard let stored = try Int64.fetchOne(db.cachedStatement(sql: ExecutionRow.selectKeySQL), arguments: [arn]) else {
+                        throw SQLiteStoreError.missingExecutionKey(arn: arn)
+                    }
+                    key = stored
+                }
                 // Disarm before arming, as the in-memory store does, so a mutation may re-arm a key it disarms.
                 if !disarm.isEmpty {
                     let statement = try db.cachedStatement(sql: TimerRow.deleteSQL)

@@ -134,6 +134,23 @@ struct RowCodingTests {
         #expect(try OperationMeta(directJSON: #"{"waitSeconds":null,"future":{"x":[1]},"chainedChildArn":"a"}"#) == OperationMeta(chainedChildArn: "a"))
     }
 
+    @Test func aRowWithoutItsKeyFailsTheCommitInsteadOfMisfilingItsRows() async throws {
+        let store = try SQLiteExecutionStore.makeInMemory()
+        defer { try? store.close() }
+        let record = F.record("keyless")
+        _ = try await store.createExecution(record, operations: [], events: [F.event(1)], timers: [])
+        try await store.writer.write { db in
+            try db.execute(sql: "UPDATE executions SET execution_key = NULL WHERE arn = ?", arguments: [record.arn])
+        }
+        await #expect(throws: SQLiteStoreError.missingExecutionKey(arn: record.arn)) {
+            try await store.commit(ExecutionMutation(record: record, operations: [F.operation("a", position: 1, sequence: 1)],
+                                                     events: [F.event(2)]))
+        }
+        let rows = try await store.writer.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM operations") }
+        #expect(rows == 0)
+        #expect(try await store.execution(arn: record.arn)?.version == record.version)
+    }
+
     @Test func aCorruptRowIsAnErrorNotACrash() async throws {
         let store = try SQLiteExecutionStore.makeInMemory()
         defer { try? store.close() }
