@@ -6,35 +6,22 @@ import Foundation
 /// indexes, mutations, responses, the SDK's map), and a copy is then one reference count instead of a
 /// ~470-byte move and a count for every string inside.
 public struct Operation: Codable, Sendable, Hashable, Identifiable {
-    /// The stored members, in the order the AWS shape lists them (and `Codable` writes them).
+    /// The stored members, in the order the AWS shape lists them (and `Codable` writes them); each is
+    /// documented on its public property below.
     struct Fields: Codable, Sendable, Hashable {
-        /// The operation id, chosen deterministically by the SDK.
         var id: String
-        /// The id of the enclosing CONTEXT operation, absent at the root.
         var parentId: String?
-        /// The user-supplied name.
         var name: String?
-        /// The operation's type.
         var type: OperationType
-        /// The SDK-level refinement of the type, for example `Step` or `MapIteration`.
         var subType: String?
-        /// When the operation started.
         var startTimestamp: Date
-        /// When the operation reached a terminal status.
         var endTimestamp: Date?
-        /// The operation's status.
         var status: OperationStatus
-        /// Present on the EXECUTION operation.
         var executionDetails: ExecutionDetails?
-        /// Present on CONTEXT operations.
         var contextDetails: ContextDetails?
-        /// Present on STEP operations.
         var stepDetails: StepDetails?
-        /// Present on WAIT operations.
         var waitDetails: WaitDetails?
-        /// Present on CALLBACK operations.
         var callbackDetails: CallbackDetails?
-        /// Present on CHAINED_INVOKE operations.
         var chainedInvokeDetails: ChainedInvokeDetails?
 
         init(id: String, type: OperationType, startTimestamp: Date, status: OperationStatus) {

@@ -4,7 +4,8 @@ import GRDB
 
 /// A mutation's operation, event and timer rows, encoded ahead of the write so the transaction
 /// itself only binds and steps statements. Operation and event rows are filed under the execution's
-/// key, which the writer learns from the execution row's INSERT or UPDATE and binds first.
+/// key, which the writer learns inside the transaction (the INSERT's `RETURNING`, or a lookup after
+/// a commit's UPDATE) and binds first.
 struct EncodedRows: Sendable {
     private var operations: [SQLiteArguments] = []
     /// The events' one batch row, if there are any.

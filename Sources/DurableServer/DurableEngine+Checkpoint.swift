@@ -21,9 +21,9 @@ extension DurableEngine {
                 // A retried request is answered from the cache before the token is checked.
                 if let clientToken = request.clientToken, let cached = record.lastCheckpoint,
                    cached.clientToken == clientToken, cached.inboundToken == request.checkpointToken {
-                    let operations = snapshot.operations.changed(after: cached.observedBefore).sorted { $0.position < $1.position }
+                    let operations = snapshot.operations.changedInStartOrder(after: cached.observedBefore)
                     return CheckpointResponse(checkpointToken: cached.responseToken,
-                                              newExecutionState: ExecutionStatePage(operations: operations.map(\.operation)))
+                                              newExecutionState: ExecutionStatePage(operations: operations))
                 }
                 guard record.status == .running, record.checkpointedCompletion == nil,
                       let current = record.checkpointToken, current == request.checkpointToken else { throw Self.invalidToken }

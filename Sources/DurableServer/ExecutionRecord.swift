@@ -7,75 +7,41 @@ import Foundation
 /// every commit rewrites only it plus the rows that changed.
 public struct ExecutionRecord: Codable, Sendable, Hashable {
     /// The stored members (their names are the keys `Codable` writes), kept behind `CopyOnWrite`: a
-    /// record is copied several times per checkpoint.
+    /// record is copied several times per checkpoint. Each member is documented on its public property.
     struct Fields: Codable, Sendable, Hashable {
-        /// The execution ARN (primary key).
         var arn: String
-        /// The function name.
         var functionName: String
-        /// The qualifier the execution was started on (`$LATEST` or a version).
         var qualifier: String
-        /// The execution name (unique per function while retained).
         var executionName: String
-        /// The execution id; also the EXECUTION operation's id.
         var executionId: String
-        /// The ARN of the function version.
         var functionArn: String
-        /// The version the execution runs on (`GetDurableExecution.Version`).
         var executedVersion: String
-        /// The execution's status.
         var status: ExecutionStatus
-        /// When it started.
         var startTimestamp: Date
-        /// When it closed.
         var endTimestamp: Date?
-        /// The input payload.
         var inputPayload: String?
-        /// The result when SUCCEEDED.
         var result: String?
-        /// The error when FAILED, TIMED_OUT or STOPPED.
         var error: ErrorObject?
-        /// The execution timeout in seconds.
         var executionTimeoutSeconds: Int
-        /// How long the execution is kept after it closes.
         var retentionPeriodDays: Int
-        /// When a closed execution may be purged.
         var purgeAfter: Date?
-        /// The tenant the execution runs for.
         var tenantId: String?
-        /// The trace header handed in at start.
         var traceHeader: String?
-        /// The parent execution when this one is a chained-invoke child.
         var parentExecutionArn: String?
-        /// The parent's CHAINED_INVOKE operation id.
         var parentOperationId: String?
-        /// Optimistic-concurrency version; every commit bumps it by one.
         var version: Int
-        /// The last operation change sequence number handed out.
         var lastSequence: Int
-        /// The last operation start position handed out.
         var lastPosition: Int
-        /// The last history event id appended.
         var lastEventId: Int
-        /// The highest operation sequence the running handler has observed.
         var observedSequence: Int
-        /// The sequence at the end of the previous invocation (for `UpdatedOperationIds`).
         var previousInvocationSequence: Int
-        /// The current checkpoint token; nil when no invocation may checkpoint.
         var checkpointToken: String?
-        /// The last accepted checkpoint, for `ClientToken` replays.
         var lastCheckpoint: CachedCheckpoint?
-        /// Whether an invocation is queued or running.
         var invocationPhase: InvocationPhase
-        /// The running invocation, when there is one.
         var currentInvocation: InvocationTicket?
-        /// Consecutive failed invocations.
         var failedInvocations: Int
-        /// Consecutive `PENDING` answers with nothing pending.
         var idlePendingAnswers: Int
-        /// The outcome an EXECUTION checkpoint recorded, applied when the invocation ends.
         var checkpointedCompletion: ExecutionCompletion?
-        /// Chained-invoke outcomes that arrived while the invocation ran, applied after it ends.
         var deferredChainedResults: [ChainedOutcome]
 
         init(

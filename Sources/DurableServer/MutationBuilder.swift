@@ -85,11 +85,7 @@ struct MutationBuilder: Sendable {
 
     /// Operations changed after `sequence`, in start order.
     func operations(changedAfter sequence: Int) -> [DurableModel.Operation] {
-        let changed = operations.changed(after: sequence)
-        // Usually already in start order (new operations take the next positions); otherwise the
-        // positions are sorted, not the rows, which are large to move.
-        if zip(changed, changed.dropFirst()).allSatisfy({ $0.position < $1.position }) { return changed.map(\.operation) }
-        return changed.indices.sorted { changed[$0].position < changed[$1].position }.map { changed[$0].operation }
+        operations.changedInStartOrder(after: sequence)
     }
 
     /// All operations in start order.

@@ -106,16 +106,13 @@ public struct OperationIndex: Sendable {
         var found: [StoredOperation] = []
         let first = firstIndex(after: sequence)
         found.reserveCapacity(log.count - first)
-        if !loggedOutOfOrder {
-            for change in log[first...] {
-                if let op = byId[change.id], op.sequence == change.sequence { found.append(op) }
-            }
-            return found
-        }
-        // Out-of-order writes can leave an id two entries that both match; list it once.
-        var listed: Set<String> = []
+        // Out-of-order writes can leave an id two entries that both match; only then is a set needed
+        // to list it once.
+        var listed: Set<String>? = loggedOutOfOrder ? [] : nil
         for change in log[first...] {
-            if let op = byId[change.id], op.sequence == change.sequence, listed.insert(change.id).inserted { found.append(op) }
+            guard let op = byId[change.id], op.sequence == change.sequence else { continue }
+            if listed?.insert(change.id).inserted == false { continue }
+            found.append(op)
         }
         return found
     }

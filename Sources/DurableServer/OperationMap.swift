@@ -1,3 +1,5 @@
+import DurableModel
+
 /// An execution's operations by id, as one engine step sees and changes them: the stored operations
 /// (`base`, shared with the store and never written) plus this step's changes.
 ///
@@ -84,6 +86,15 @@ public struct OperationMap: Sendable {
         var found = changes.values.filter { $0.sequence > sequence }
         for op in base.changed(after: sequence) where changes[op.id] == nil { found.append(op) }
         return found
+    }
+
+    /// The wire operations whose last change has a sequence above `sequence`, in start order (what a
+    /// checkpoint response carries). Positions are sorted, not the rows, which are large to move, and
+    /// not at all when the changes came in start order already (new operations take the next positions).
+    public func changedInStartOrder(after sequence: Int) -> [DurableModel.Operation] {
+        let changed = changed(after: sequence)
+        if zip(changed, changed.dropFirst()).allSatisfy({ $0.position < $1.position }) { return changed.map(\.operation) }
+        return changed.indices.sorted { changed[$0].position < changed[$1].position }.map { changed[$0].operation }
     }
 
     /// The operations in an open state (`OperationIndex.isOpen`), in no particular order.
