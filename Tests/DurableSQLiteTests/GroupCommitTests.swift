@@ -46,6 +46,37 @@ struct GroupCommitTests {
         }
     }
 
+    /// Commits that come one at a time are written on the caller's thread, each in a transaction of its
+    /// own; a failed one (a stale version) fails alone and leaves the writer usable for the next.
+    @Test func sequentialCommitsAreWrittenOneByOneAndAFailureReleasesTheWriter() async throws {
+        let (directory, path) = F.temporaryPath()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let store = try SQLiteExecutionStore(path: path)
+        defer { try? store.close() }
+        var current = F.record("s")
+        _ = try await store.createExecution(current, operations: [], events: [F.event(1)], timers: [])
+        _ = store.takeCommitStatistics()
+        for eventId in 2...6 {
+            current = try await store.commit(ExecutionMutation(
+                record: current, operations: [F.operation("op\(eventId)", position: eventId, sequence: eventId)],
+                events: [F.event(eventId)]))
+        }
+        var stale = current
+        stale.version -= 1
+        await #expect(throws: ExecutionStoreError.self) {
+            _ = try await store.commit(ExecutionMutation(record: stale, operations: [], events: [F.event(7)]))
+        }
+        current = try await store.commit(ExecutionMutation(record: current, operations: [], events: [F.event(7)]))
+        let statistics = store.takeCommitStatistics()
+        // The statistics count writes that went through the writer, the failed one too.
+        #expect(statistics.commits == 7)
+        #expect(statistics.transactions == 7)
+        #expect(statistics.largestGroup == 1)
+        #expect(try await store.execution(arn: current.arn)?.version == current.version)
+        #expect(try await store.operations(executionArn: current.arn).map(\.id) == (2...6).map { "op\($0)" })
+        #expect(try await store.events(executionArn: current.arn, after: nil, limit: 100, reverse: false).map(\.eventId) == Array(1...7))
+    }
+
     /// Also with map-sized commits, whose event batch is encoded in a second task: a group written
     /// again with savepoints after a conflict stores their rows once, and none of a failed one's.
     @Test(arguments: [1, EncodedRows.concurrentEncodingThreshold])
