@@ -7,10 +7,10 @@ we are than the peer (for rates ours/theirs, for times theirs/ours).
 
 It builds `durable-bench` in release mode (scratch path .build-release), creates .venv-bench with the
 peers at pinned versions from PyPI, starts a throwaway PostgreSQL server (scripts/postgres on $PGPORT,
-fsync on), then runs every repetition as: disk floor, ours (in process on SQLite and in memory; over
-HTTP with the functions compiled in or in worker processes, on SQLite and on PostgreSQL; the crash
-test), the AWS runner (in-memory and SQLite), DBOS on SQLite. A second table states each of our other
-configurations as a ratio to the in-process SQLite run. Raw JSON lines go to output/bench-<time>.jsonl,
+fsync on), then runs every repetition as: ours (in process on SQLite and in memory; over HTTP with
+the functions compiled in or in worker processes, on SQLite and on PostgreSQL; the crash test), the
+AWS runner (in-memory and SQLite), DBOS on SQLite, and last the disk floor, each run after a 5-second
+pause. A second table states each of our other configurations as a ratio to the in-process SQLite run. Raw JSON lines go to output/bench-<time>.jsonl,
 the tables to stdout and output/bench-<time>.md."""
 
 from __future__ import annotations
@@ -104,7 +104,13 @@ def prepare(skip_peers: bool, binary: str | None) -> None:
         sh([str(VENV / "bin" / "pip"), "install", "-q", *PEERS])
 
 
+# Seconds between runs, so that one run's write-back of dirty pages does not fall into the next one's
+# measurement (the same pause before ours and every peer's run).
+SETTLE_SECONDS = 5
+
+
 def collect(command: list[str], label: str, results: list[dict], timeout: float) -> None:
+    time.sleep(SETTLE_SECONDS)
     print(f"-- {label}", file=sys.stderr, flush=True)
     started = time.monotonic()
     try:
@@ -137,7 +143,7 @@ def commands(selected: set[str], skip_peers: bool, configurations: set[str],
     ours = ",".join(sorted(selected & {"W1", "W2", "W3", "W4", "W6"}))
     http = ",".join(sorted(selected & {"W1", "W2", "W3", "W4"}))
     peer = ",".join(sorted(selected & {"W1", "W2", "W3", "W4"}))
-    runs: list[tuple[str, list[str], float]] = [("disk floor", [bench, "floor"], 60)]
+    runs: list[tuple[str, list[str], float]] = []
     if ours:
         if "swift-inproc-sqlite" in configurations:
             runs.append(("ours, in process, SQLite", [bench, "inprocess", "--store", "sqlite", "--workloads", ours], 600))
@@ -156,8 +162,12 @@ def commands(selected: set[str], skip_peers: bool, configurations: set[str],
                 runs.append((label, [bench, "http", "--peer", name, "--workloads", http, *extra], 600))
     if "W5" in selected and "swift-crash" in configurations:
         runs.append(("ours, W5 crash", [bench, "crash"], 600))
+    # The floor is a burst of thousands of fsyncs, and a durable run started right after it measured
+    # slower (W1, six pairs: median ~3,460 steps/s right after it, ~4,020 ten seconds later), so it
+    # goes last in the repetition, and every run starts after a settle pause (`SETTLE_SECONDS`).
+    floor = ("disk floor", [bench, "floor"], 60)
     if skip_peers:
-        return runs
+        return runs + [floor]
     if peer:
         runs.append(("AWS runner, memory", [python, "aws_runner.py", "--store", "memory", "--workloads", peer], 900))
     if "W1" in selected:
@@ -166,7 +176,7 @@ def commands(selected: set[str], skip_peers: bool, configurations: set[str],
     dbos = ",".join(sorted(selected & {"W1", "W2", "W3", "W4", "W5"}))
     if dbos:
         runs.append(("DBOS, SQLite", [python, "dbos_peer.py", "--workloads", dbos], 900))
-    return runs
+    return runs + [floor]
 
 
 def table(results: list[dict], repeats: int) -> str:
