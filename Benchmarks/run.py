@@ -10,8 +10,8 @@ peers at pinned versions from PyPI, starts a throwaway PostgreSQL server (script
 fsync on), then runs every repetition as: ours (in process on SQLite and in memory; over HTTP with
 the functions compiled in or in worker processes, on SQLite and on PostgreSQL; the crash test), the
 AWS runner (in-memory and SQLite), DBOS on SQLite, and last the disk floor, each run after a 5-second
-pause. A second table states each of our other configurations as a ratio to the in-process SQLite run. Raw JSON lines go to output/bench-<time>.jsonl,
-the tables to stdout and output/bench-<time>.md."""
+pause. A second table states each of our other configurations as a ratio to the in-process SQLite run.
+Raw JSON lines go to output/bench-<time>.jsonl, the tables to stdout and output/bench-<time>.md."""
 
 from __future__ import annotations
 
@@ -104,13 +104,28 @@ def prepare(skip_peers: bool, binary: str | None) -> None:
         sh([str(VENV / "bin" / "pip"), "install", "-q", *PEERS])
 
 
+def cpu_ticks() -> tuple[int, int]:
+    """(steal, total) CPU ticks of the machine so far, from /proc/stat; (0, 0) where there is none."""
+    try:
+        fields = [int(value) for value in Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:]]
+    except (OSError, ValueError):
+        return (0, 0)
+    # user nice system idle iowait irq softirq steal guest guest_nice; guest time is inside user.
+    return (fields[7] if len(fields) > 7 else 0, sum(fields[:8]))
+
+
+def steal_percent(before: tuple[int, int], after: tuple[int, int]) -> float | None:
+    """The share of CPU time the hypervisor gave to other guests between two `cpu_ticks` readings."""
+    total = after[1] - before[1]
+    return None if total <= 0 else 100 * (after[0] - before[0]) / total
+
+
 # Seconds between runs, so that one run's write-back of dirty pages does not fall into the next one's
 # measurement (the same pause before ours and every peer's run).
 SETTLE_SECONDS = 5
 
 
 def collect(command: list[str], label: str, results: list[dict], timeout: float) -> None:
-    time.sleep(SETTLE_SECONDS)
     print(f"-- {label}", file=sys.stderr, flush=True)
     started = time.monotonic()
     try:
@@ -269,6 +284,8 @@ def run(args: argparse.Namespace, selected: set[str], configurations: set[str], 
     stamp = time.strftime("%Y%m%d-%H%M%S", time.gmtime())
     results: list[dict] = []
     loads = [os.getloadavg()[0]]
+    # On a VM, CPU time taken by other guests (steal) slows every run, ours and the peers' alike.
+    steals: list[tuple[float, str]] = []
     for repeat in range(args.repeats):
         print(f"== repetition {repeat + 1} of {args.repeats}", file=sys.stderr, flush=True)
         databases = {}
@@ -276,11 +293,21 @@ def run(args: argparse.Namespace, selected: set[str], configurations: set[str], 
             for name in sorted(configurations & POSTGRES_CONFIGURATIONS):
                 databases[name] = fresh_database(postgres, f"bench_{stamp.replace('-', '_')}_{repeat + 1}_{name.replace('-', '_')}")
         for label, command, timeout in commands(selected, args.skip_peers, configurations, databases):
+            time.sleep(SETTLE_SECONDS)
+            before = cpu_ticks()
             collect(command, label, results, timeout)
             loads.append(os.getloadavg()[0])
+            stolen = steal_percent(before, cpu_ticks())
+            if stolen is not None:
+                steals.append((stolen, f"{label}, repetition {repeat + 1}"))
+                print(f"   CPU steal during the run: {stolen:.1f} %", file=sys.stderr, flush=True)
     (output / f"bench-{stamp}.jsonl").write_text("".join(json.dumps(r) + "\n" for r in results))
     header = (f"Run {stamp} UTC on {platform.node()}: {os.cpu_count()} cores, {platform.platform()}; "
               f"1-minute load average during the run {min(loads):.1f}–{max(loads):.1f}.")
+    if steals:
+        worst = max(steals)
+        header += (f" CPU steal (time the hypervisor gave other guests) per run: median {statistics.median(s for s, _ in steals):.1f} %, "
+                   f"most {worst[0]:.1f} % ({worst[1]}).")
     text = header + "\n\n" + table(results, args.repeats) + "\n"
     ratios = ratio_table(results, args.repeats)
     if ratios:
