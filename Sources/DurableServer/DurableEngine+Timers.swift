@@ -2,30 +2,68 @@ import DurableModel
 import Foundation
 
 extension DurableEngine {
-    /// Fires every timer due at `clock.now()`; returns how many changed something.
+    /// Fires every timer due at `clock.now()`, and those that come due meanwhile; returns how many
+    /// changed something.
+    ///
+    /// Timers of different executions fire concurrently, so their commits share transactions (group
+    /// commit) instead of paying one fsync each in turn; one execution's timers fire in order. Timers
+    /// that come due while firings are in flight are fired without waiting for those to finish: the
+    /// store is asked again whenever a firing finishes, and at least every `duePollInterval` meanwhile.
+    /// (Waiting for a whole batch before looking again made a burst of wake-ups, such as 200 waits
+    /// ending within 50 ms, queue behind one commit after another.)
     public func fireDueTimers() async throws -> Int {
         if let shared, let sharing = configuration.sharing { return try await fireClaimedTimers(shared, sharing) }
-        var fired = 0
-        var seen: Set<TimerKey> = []
-        while true {
-            let now = clock.now()
-            let due = try await store.dueTimers(at: now, limit: 256).filter { !seen.contains($0.key) }
-            if due.isEmpty { return fired }
-            for timer in due { seen.insert(timer.key) }
-            // Timers of different executions fire concurrently, so their commits share transactions
-            // (group commit) instead of paying one fsync each in turn; one execution's fire in order.
-            let byExecution = Dictionary(grouping: due, by: \.key.executionArn)
-            fired += try await withThrowingTaskGroup(of: Int.self) { group in
-                for timers in byExecution.values {
+        return try await withThrowingTaskGroup(of: TimerFiring.self) { group in
+            var fired = 0
+            var seen: Set<TimerKey> = []
+            // Executions with a firing in flight: their next due timer waits for it.
+            var busy: Set<String> = []
+            var polling = false
+            firing: while true {
+                let now = clock.now()
+                let due = try await store.dueTimers(at: now, limit: 256)
+                    .filter { !seen.contains($0.key) && !busy.contains($0.key.executionArn) }
+                for (arn, timers) in Dictionary(grouping: due, by: \.key.executionArn) {
+                    for timer in timers { seen.insert(timer.key) }
+                    busy.insert(arn)
                     group.addTask {
                         var count = 0
                         for timer in timers where try await self.fire(timer, now: now) { count += 1 }
-                        return count
+                        return .fired(executionArn: arn, count: count)
                     }
                 }
-                return try await group.reduce(0, +)
+                if busy.isEmpty { break firing }
+                if !polling {
+                    polling = true
+                    group.addTask {
+                        try? await Task.sleep(for: Self.duePollInterval)
+                        return .pollDue
+                    }
+                }
+                switch try await group.next() {
+                case .fired(let arn, let count)?:
+                    busy.remove(arn)
+                    fired += count
+                case .pollDue?:
+                    polling = false
+                case nil:
+                    break firing
+                }
             }
+            group.cancelAll()
+            return fired
         }
+    }
+
+    /// How often `fireDueTimers` looks for newly due timers while firings are in flight.
+    static let duePollInterval = Duration.milliseconds(2)
+
+    /// What a child task of `fireDueTimers` finished with.
+    private enum TimerFiring: Sendable {
+        /// One execution's due timers were fired; `count` of them changed something.
+        case fired(executionArn: String, count: Int)
+        /// The poll interval passed.
+        case pollDue
     }
 
     /// Shared: leases due timers in batches so each is fired by one node, and fires a batch concurrently.
