@@ -14,41 +14,45 @@ import Synchronization
 /// last one committed, on the writer's thread, instead of after a thread of the (often busy)
 /// cooperative pool has run the old leader and then the new one.
 ///
-/// Writes that come one at a time (the writer idle, and the last transaction carried a single write)
-/// are written on the caller's thread instead: a sequential execution then pays no thread handoff to
-/// the writer queue and none back, two wake-ups that cost as much as the SQL of a one-step checkpoint
-/// (BENCHMARKS.md). It holds the caller's thread for one commit. As soon as writes overlap, a queued
-/// write finds the writer busy and the groups go back to the writer queue.
+/// A write of an execution running alone (the writer idle, and the last transaction carried a single
+/// write of the same execution) is written on the caller's thread instead: a sequential execution then
+/// pays no thread handoff to the writer queue and none back, two wake-ups that cost as much as the SQL
+/// of a one-step checkpoint (BENCHMARKS.md). It holds the caller's thread for one commit. Requiring the
+/// same execution matters: writers kept off the cooperative pool's threads by such a blocking write
+/// never overlap it, so "one write at a time" alone would let a crowd of executions commit one by one;
+/// the first write of another execution queues, yields its thread, and the crowd groups again.
 final class GroupCommitWriter: Sendable {
     typealias Work = @Sendable (Database) throws -> any Sendable
     private typealias Continuation = CheckedContinuation<Result<any Sendable, any Error>, Never>
 
     private struct Entry: Sendable {
         var work: Work
+        var affinity: String?
         var continuation: Continuation
     }
 
     private struct State {
         var draining = false
         var pending: [Entry] = []
-        /// How many writes the last transaction carried; 1 while writes come one at a time.
-        var lastGroupSize = 1
+        /// The affinity of the last transaction's write when it carried exactly one, else nil.
+        var soleAffinity: String?
         var statistics = SQLiteCommitStatistics()
 
-        /// Takes the writer for a write on the caller's thread if writes are coming one at a time.
-        mutating func claimForCallerWrite() -> Bool {
-            guard !draining, pending.isEmpty, lastGroupSize <= 1 else { return false }
+        /// Takes the writer for a write on the caller's thread if the last transaction was this
+        /// affinity's alone and nothing waits.
+        mutating func claimForCallerWrite(_ affinity: String?) -> Bool {
+            guard let affinity, !draining, pending.isEmpty, soleAffinity == affinity else { return false }
             draining = true
             return true
         }
 
-        /// Counts a committed transaction of `size` writes; whether more writes wait for the writer
-        /// (else it is released).
-        mutating func finishGroup(size: Int) -> Bool {
+        /// Counts a committed transaction of `size` writes (`affinity` is the write's when it is alone);
+        /// whether more writes wait for the writer (else it is released).
+        mutating func finishGroup(size: Int, affinity: String?) -> Bool {
             statistics.commits += size
             statistics.transactions += 1
             statistics.largestGroup = max(statistics.largestGroup, size)
-            lastGroupSize = size
+            soleAffinity = size == 1 ? affinity : nil
             if pending.isEmpty { draining = false }
             return !pending.isEmpty
         }
@@ -73,14 +77,15 @@ final class GroupCommitWriter: Sendable {
     }
 
     /// Runs `work` in the next group transaction and returns its value once that transaction committed.
-    func write<T: Sendable>(_ work: @escaping @Sendable (Database) throws -> T) async throws -> T {
-        if state.withLock({ $0.claimForCallerWrite() }) {
+    /// `affinity` names the execution the write belongs to (nil: none), for writing on the caller's thread.
+    func write<T: Sendable>(affinity: String? = nil, _ work: @escaping @Sendable (Database) throws -> T) async throws -> T {
+        if state.withLock({ $0.claimForCallerWrite(affinity) }) {
             // The work returned a T; the cast only recovers the type the group erased.
-            return try writeOnCaller { try work($0) }.get() as! T
+            return try writeOnCaller(affinity: affinity) { try work($0) }.get() as! T
         }
         let result = await withCheckedContinuation { (continuation: Continuation) in
             let startDrain = state.withLock { state -> Bool in
-                state.pending.append(Entry(work: { try work($0) }, continuation: continuation))
+                state.pending.append(Entry(work: { try work($0) }, affinity: affinity, continuation: continuation))
                 if state.draining { return false }
                 state.draining = true
                 return true
@@ -93,7 +98,7 @@ final class GroupCommitWriter: Sendable {
 
     /// Writes one work in its own transaction on this thread (the writer was claimed for it), then
     /// hands the writer to the queue if writes arrived meanwhile.
-    private func writeOnCaller(_ work: @escaping Work) -> Result<any Sendable, any Error> {
+    private func writeOnCaller(affinity: String?, _ work: @escaping Work) -> Result<any Sendable, any Error> {
         let result: Result<any Sendable, any Error>
         do {
             // Synchronous: the writer queue is idle, so GRDB runs this on the calling thread.
@@ -101,7 +106,7 @@ final class GroupCommitWriter: Sendable {
         } catch {
             result = .failure(error)
         }
-        if state.withLock({ $0.finishGroup(size: 1) }) { scheduleDrain() }
+        if state.withLock({ $0.finishGroup(size: 1, affinity: affinity) }) { scheduleDrain() }
         return result
     }
 
@@ -126,7 +131,7 @@ final class GroupCommitWriter: Sendable {
             // The transaction itself failed (I/O, busy): nothing of the group was stored.
             results = Array(repeating: .failure(error), count: group.count)
         }
-        let more = state.withLock { $0.finishGroup(size: group.count) }
+        let more = state.withLock { $0.finishGroup(size: group.count, affinity: group.first?.affinity) }
         for (entry, result) in zip(group, results) { entry.continuation.resume(returning: result) }
         // Requeued rather than looped, so blocks queued on the writer outside this type (direct
         // writes such as migrations) are not starved by a steady stream of commits.

@@ -160,7 +160,7 @@ public final class SQLiteExecutionStore: ExecutionStore, Sendable {
             for (previous, event) in zip(mutation.events, mutation.events.dropFirst()) where event.eventId != previous.eventId + 1 {
                 throw ExecutionStoreError.eventIdGap(arn: arn, expected: previous.eventId + 1, got: event.eventId)
             }
-            try await writeImmediately { [checkedArguments] db in
+            try await writeImmediately(affinity: arn) { [checkedArguments] db in
                 let update = progressOnly ? ExecutionRow.updateProgressSQL : ExecutionRow.updateSQL
                 try checkedArguments.execute(db.cachedStatement(sql: update), in: db)
                 if db.changesCount != 1 {
@@ -252,13 +252,14 @@ public final class SQLiteExecutionStore: ExecutionStore, Sendable {
         }
     }
 
-    /// Runs `body` in the next group transaction (see `GroupCommitWriter`), which is IMMEDIATE.
+    /// Runs `body` in the next group transaction (see `GroupCommitWriter`), which is IMMEDIATE;
+    /// `affinity` is the execution it writes, if any (a lone execution's writes run on the caller's thread).
     ///
     /// IMMEDIATE takes the write lock up front: a DEFERRED transaction that reads the version and then
     /// writes could find another process committed in between and fail with SQLITE_BUSY at once, without
     /// the busy timeout applying.
-    func writeImmediately<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
-        try await group.write(body)
+    func writeImmediately<T: Sendable>(affinity: String? = nil, _ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
+        try await group.write(affinity: affinity, body)
     }
 
     /// How many writes shared each durable transaction since the last call; resets the counters.
