@@ -46,8 +46,9 @@ struct GroupCommitTests {
         }
     }
 
-    /// Commits that come one at a time are written on the caller's thread, each in a transaction of its
-    /// own; a failed one (a stale version) fails alone and leaves the writer usable for the next.
+    /// One execution's commits, coming one at a time, get a transaction each (written on the caller's
+    /// thread once the first has gone through the queue); a failed one (a stale version) fails alone and
+    /// leaves the writer usable for the next.
     @Test func sequentialCommitsAreWrittenOneByOneAndAFailureReleasesTheWriter() async throws {
         let (directory, path) = F.temporaryPath()
         defer { try? FileManager.default.removeItem(at: directory) }

@@ -47,7 +47,7 @@ struct ExecutionRecordDirectJSONTests {
         return record
     }
 
-    /// The record keeps its members in a shared storage (`CopyOnWrite`): a changed copy must leave the
+    /// The record keeps its members in shared storage (`CopyOnWrite`): a changed copy must leave the
     /// original, its coding and its hash alone.
     @Test func aChangedCopyLeavesTheOriginalAlone() throws {
         var generator = SystemRandomNumberGenerator()
